@@ -1,0 +1,438 @@
+import { type Ipv4, broadcastOf, formatIpv4, networkOf, parseIpv4 } from '../addr/ipv4.ts';
+import { type Mac, MAC_ZERO } from '../addr/mac.ts';
+import { Rng } from '../sim/rng.ts';
+import { Scheduler } from '../sim/scheduler.ts';
+import type { TraceEvent, TraceSink } from '../trace/events.ts';
+import type { NetDevice, IfAddr } from './device.ts';
+import { RT_TABLE, type Route } from './fib.ts';
+import { NetNs } from './netns.ts';
+import { Skb } from './skb.ts';
+import { Loopback } from './loopback.ts';
+import { Veth } from './veth.ts';
+import { Bridge } from './bridge.ts';
+import { neighFlushDev } from './arp.ts';
+import { closeNamespaceSockets } from '../socket/table.ts';
+
+/** An error as rtnetlink reports it: errno name plus the extack message, if any. */
+export interface NlError {
+  errno: 'EEXIST' | 'ENOENT' | 'ENODEV' | 'EINVAL' | 'ENETDOWN' | 'ESRCH' | 'EADDRNOTAVAIL' | 'ENETUNREACH' | 'EBUSY' | 'EOPNOTSUPP' | 'ERANGE' | 'ELOOP';
+  /** The extack text iproute2 prints as "Error: ...". */
+  extack?: string;
+}
+
+export type NlResult<T = void> = { ok: true; value: T } | { ok: false; error: NlError };
+
+const ok = <T>(value: T): NlResult<T> => ({ ok: true, value });
+const fail = (errno: NlError['errno'], extack?: string): NlResult<never> => ({ ok: false, error: { errno, extack } });
+
+/** Sysctls a new namespace starts with (the kernel's defaults, not the host's). */
+const NETNS_SYSCTL_DEFAULTS: Record<string, string> = {
+  'net.ipv4.ip_forward': '0',
+  'net.ipv4.conf.all.forwarding': '0',
+  'net.ipv4.conf.default.forwarding': '0',
+  'net.ipv4.ip_default_ttl': '64',
+  'net.ipv4.icmp_echo_ignore_all': '0',
+  'net.ipv4.icmp_echo_ignore_broadcasts': '1',
+  'net.ipv4.ip_no_pmtu_disc': '0',
+  'net.ipv4.conf.all.rp_filter': '0',
+  'net.ipv4.conf.default.rp_filter': '0',
+  'net.ipv4.conf.all.accept_local': '0',
+  'net.ipv4.conf.all.route_localnet': '0',
+  'net.ipv4.ip_local_port_range': '32768\t60999',
+  'net.ipv4.tcp_syn_retries': '6',
+  'net.ipv4.neigh.default.base_reachable_time_ms': '30000',
+  'net.ipv4.neigh.default.retrans_time_ms': '1000',
+  'net.ipv4.neigh.default.mcast_solicit': '3',
+  'net.ipv4.neigh.default.ucast_solicit': '3',
+  'net.ipv4.neigh.default.delay_first_probe_time': '5',
+  'net.ipv4.neigh.default.gc_stale_time': '60',
+  'net.bridge.bridge-nf-call-iptables': '1',
+  'net.bridge.bridge-nf-call-ip6tables': '1',
+  'net.bridge.bridge-nf-call-arptables': '1',
+  'net.netfilter.nf_conntrack_udp_timeout': '30',
+  'net.netfilter.nf_conntrack_udp_timeout_stream': '120',
+  'net.netfilter.nf_conntrack_icmp_timeout': '30',
+  'net.netfilter.nf_conntrack_tcp_timeout_established': '432000',
+  'net.core.somaxconn': '4096',
+};
+
+/** A random locally administered unicast MAC, as eth_random_addr() makes. */
+export function randomMac(rng: Rng): Mac {
+  const hi = (rng.u32() & 0xffff & ~0x0100) | 0x0200;
+  return (hi * 0x100000000 + rng.u32()) as Mac;
+}
+
+/**
+ * The simulated machine: its namespaces, the clock, the RNG and the trace sink.
+ * Every change to the world goes through these methods (what rtnetlink does for `ip`).
+ */
+export class Kernel {
+  readonly sched = new Scheduler();
+  readonly rng: Rng;
+  trace: TraceSink | null = null;
+  /** Named namespaces (/run/netns); the root namespace is `root`. */
+  readonly netns = new Map<string, NetNs>();
+  readonly root: NetNs;
+  private nextNsId = 0;
+  private nextDevId = 0;
+  private nextPktId = 0;
+
+  constructor(seed = 1) {
+    this.rng = new Rng(seed);
+    this.root = this.createNs('');
+  }
+
+  get now(): number {
+    return this.sched.now;
+  }
+
+  emit(e: TraceEvent): void {
+    this.trace?.emit(e);
+  }
+
+  newSkb(data: Uint8Array, parent?: number): Skb {
+    return new Skb(this.nextPktId++, data, parent);
+  }
+
+  allocDevId(): number {
+    return this.nextDevId++;
+  }
+
+  /** Every namespace, the root one first. */
+  allNamespaces(): NetNs[] {
+    return [this.root, ...this.netns.values()];
+  }
+
+  private createNs(name: string): NetNs {
+    const ns = new NetNs(this, this.nextNsId++, name);
+    for (const [k, v] of Object.entries(NETNS_SYSCTL_DEFAULTS)) ns.sysctl.set(k, v);
+    const lo = new Loopback(this.allocDevId(), ns, ns.allocIfindex());
+    ns.devices.set(lo.ifindex, lo);
+    return ns;
+  }
+
+  // ---- namespaces -------------------------------------------------------------------
+
+  addNetns(name: string): NlResult<NetNs> {
+    if (this.netns.has(name)) return fail('EEXIST');
+    const ns = this.createNs(name);
+    this.netns.set(name, ns);
+    return ok(ns);
+  }
+
+  /** `ip netns del`: the namespace dies with its devices; veth peers elsewhere die too. */
+  delNetns(name: string): NlResult {
+    const ns = this.netns.get(name);
+    if (!ns) return fail('ENOENT');
+    this.netns.delete(name);
+    for (const d of [...ns.devices.values()].reverse()) {
+      if (d.kind !== 'loopback') this.unregister(d);
+    }
+    closeNamespaceSockets(ns);
+    ns.alive = false;
+    return ok(undefined);
+  }
+
+  // ---- links ------------------------------------------------------------------------
+
+  private register(d: NetDevice): void {
+    d.ns.devices.set(d.ifindex, d);
+  }
+
+  checkNewName(ns: NetNs, name: string): NlResult {
+    if (name.length === 0 || name.length > 15 || /[\s/:]/.test(name) || name === '.' || name === '..')
+      return fail('EINVAL', 'Attribute failed policy validation.');
+    if (ns.device(name)) return fail('EEXIST');
+    return ok(undefined);
+  }
+
+  addVeth(ns: NetNs, name: string, peerNs: NetNs, peerName: string): NlResult<Veth> {
+    const c1 = this.checkNewName(ns, name);
+    if (!c1.ok) return c1;
+    const c2 = this.checkNewName(peerNs, peerName);
+    if (!c2.ok) return c2;
+    if (ns === peerNs && name === peerName) return fail('EEXIST');
+    // veth_newlink registers the peer first, so it gets the lower ifindex.
+    const peer = new Veth(this.allocDevId(), peerNs, peerNs.allocIfindex(), peerName, randomMac(this.rng));
+    const dev = new Veth(this.allocDevId(), ns, ns.allocIfindex(), name, randomMac(this.rng));
+    dev.peer = peer;
+    peer.peer = dev;
+    this.register(peer);
+    this.register(dev);
+    return ok(dev);
+  }
+
+  addBridge(ns: NetNs, name: string): NlResult<Bridge> {
+    const c = this.checkNewName(ns, name);
+    if (!c.ok) return c;
+    const br = new Bridge(this.allocDevId(), ns, ns.allocIfindex(), name, randomMac(this.rng));
+    this.register(br);
+    return ok(br);
+  }
+
+  /** `ip link del`: a veth takes its peer with it; a bridge releases its ports. */
+  delLink(dev: NetDevice): NlResult {
+    if (dev.kind === 'loopback') return fail('EOPNOTSUPP');
+    this.unregister(dev);
+    return ok(undefined);
+  }
+
+  private unregister(dev: NetDevice): void {
+    if (!dev.ns.devices.has(dev.ifindex) || dev.ns.devices.get(dev.ifindex) !== dev) return;
+    if (dev instanceof Bridge) for (const p of [...dev.ports]) this.setMaster(p, null);
+    if (dev.master) this.setMaster(dev, null);
+    this.linkDown(dev);
+    this.purgeAddrs(dev);
+    dev.ns.fib.remove((r) => r.dev === dev);
+    dev.ns.devices.delete(dev.ifindex);
+    if (dev instanceof Veth && dev.peer) {
+      const peer = dev.peer;
+      dev.peer = null;
+      peer.peer = null;
+      this.unregister(peer);
+    }
+  }
+
+  setLinkUp(dev: NetDevice, up: boolean): NlResult {
+    if (up === dev.adminUp) return ok(undefined);
+    if (up) this.linkUp(dev);
+    else this.linkDown(dev);
+    return ok(undefined);
+  }
+
+  private linkUp(dev: NetDevice): void {
+    dev.adminUp = true;
+    if ('everUp' in dev) (dev as { everUp: boolean }).everUp = true;
+    if (dev.kind === 'loopback' && dev.addrs.length === 0) {
+      // inetdev_event(NETDEV_UP) gives loopback 127.0.0.1/8 the first time it comes up.
+      this.addAddrRaw(dev, { addr: parseIpv4('127.0.0.1') as Ipv4, prefixLen: 8, broadcast: 0 as Ipv4, scope: 'host', label: 'lo', secondary: false });
+    } else {
+      for (const ifa of dev.addrs) this.addIfaRoutes(dev, ifa);
+    }
+    this.carrierChanged(dev);
+  }
+
+  private linkDown(dev: NetDevice): void {
+    if (!dev.adminUp) return;
+    dev.adminUp = false;
+    // fib_disable_ip: every route through the device goes, except the local ones.
+    dev.ns.fib.remove((r) => r.dev === dev && !(r.table === RT_TABLE.local && r.type === 'local'));
+    neighFlushDev(dev.ns, dev);
+    dev.ns.pmtu.clear();
+    this.carrierChanged(dev);
+  }
+
+  /** Something changed a device's carrier or admin state: tell whoever depends on it. */
+  carrierChanged(dev: NetDevice): void {
+    if (dev instanceof Veth && dev.peer) dev.peer.onPeerChange();
+    if (dev.master instanceof Bridge) dev.master.portStateChanged();
+  }
+
+  setMaster(dev: NetDevice, br: NetDevice | null): NlResult {
+    if (br === null) {
+      if (dev.master instanceof Bridge) dev.master.delPort(dev);
+      dev.master = null;
+      return ok(undefined);
+    }
+    if (!(br instanceof Bridge)) return fail('EOPNOTSUPP', 'Device does not allow enslaving to a master.');
+    if (br === dev) return fail('ELOOP', 'Can not enslave a bridge to itself.');
+    if (dev instanceof Bridge) return fail('ELOOP', 'Can not enslave a bridge to a bridge.');
+    if (dev.kind === 'loopback') return fail('EINVAL', 'Can not enslave loopback to a bridge.');
+    if (dev.master === br) return ok(undefined);
+    if (dev.master instanceof Bridge) dev.master.delPort(dev);
+    br.addPort(dev);
+    return ok(undefined);
+  }
+
+  setMtu(dev: NetDevice, mtu: number): NlResult {
+    const [min, max] = dev.kind === 'loopback' ? [68, 2 ** 31 - 1] : dev.kind === 'bridge' ? [68, 65535] : [68, 65535];
+    if (mtu < min) return fail('EINVAL', `mtu less than device minimum.`);
+    if (mtu > max) return fail('EINVAL', `mtu greater than device maximum.`);
+    if (dev instanceof Bridge) dev.mtuSetByUser = true;
+    dev.mtu = mtu;
+    if (dev.master instanceof Bridge) dev.master.portStateChanged();
+    dev.ns.pmtu.clear();
+    return ok(undefined);
+  }
+
+  setMac(dev: NetDevice, mac: Mac): NlResult {
+    if (dev.kind === 'loopback') return fail('EOPNOTSUPP');
+    if (mac % 0x20000000000 >= 0x10000000000 || mac === MAC_ZERO) return fail('EADDRNOTAVAIL');
+    dev.mac = mac;
+    dev.macSetByUser = true;
+    if (dev.master instanceof Bridge) dev.master.portStateChanged();
+    if (dev instanceof Bridge) dev.refreshLocalFdb();
+    return ok(undefined);
+  }
+
+  renameLink(dev: NetDevice, name: string): NlResult {
+    if (dev.adminUp) return fail('EBUSY', 'Cannot rename a device that is up.');
+    const c = this.checkNewName(dev.ns, name);
+    if (!c.ok) return c;
+    dev.name = name;
+    return ok(undefined);
+  }
+
+  /** `ip link set DEV netns NS`: the device arrives down and without addresses. */
+  moveToNs(dev: NetDevice, target: NetNs): NlResult {
+    if (dev.kind === 'loopback') return fail('EINVAL');
+    if (target === dev.ns) return ok(undefined);
+    if (target.device(dev.name)) return fail('EEXIST');
+    if (dev instanceof Bridge) for (const p of [...dev.ports]) this.setMaster(p, null);
+    if (dev.master) this.setMaster(dev, null);
+    this.linkDown(dev);
+    this.purgeAddrs(dev);
+    dev.ns.fib.remove((r) => r.dev === dev);
+    dev.ns.devices.delete(dev.ifindex);
+    dev.ns = target;
+    if (target.devices.has(dev.ifindex)) dev.ifindex = target.allocIfindex();
+    else target.reserveIfindex(dev.ifindex);
+    target.devices.set(dev.ifindex, dev);
+    this.carrierChanged(dev);
+    return ok(undefined);
+  }
+
+  // ---- addresses --------------------------------------------------------------------
+
+  addAddr(dev: NetDevice, addr: Ipv4, prefixLen: number, opts: { broadcast?: Ipv4; scope?: IfAddr['scope']; label?: string } = {}): NlResult {
+    if (dev.addrs.some((a) => a.addr === addr && a.prefixLen === prefixLen)) return fail('EEXIST', 'ipv4: Address already assigned.');
+    const secondary = dev.addrs.some((a) => a.prefixLen === prefixLen && networkOf(a.addr, prefixLen) === networkOf(addr, prefixLen));
+    const scope = opts.scope ?? (addr >>> 24 === 127 ? 'host' : 'global');
+    this.addAddrRaw(dev, { addr, prefixLen, broadcast: opts.broadcast ?? (0 as Ipv4), scope, label: opts.label ?? dev.name, secondary });
+    return ok(undefined);
+  }
+
+  private addAddrRaw(dev: NetDevice, ifa: IfAddr): void {
+    // Primaries before secondaries, each group in insertion order (as ip addr shows them).
+    if (ifa.secondary) dev.addrs.push(ifa);
+    else {
+      const i = dev.addrs.findIndex((a) => a.secondary);
+      if (i < 0) dev.addrs.push(ifa);
+      else dev.addrs.splice(i, 0, ifa);
+    }
+    const primary = this.primaryFor(dev, ifa);
+    // fib_add_ifaddr: the local route always; connected and broadcast ones only while up.
+    dev.ns.fib.add(this.kernelRoute(RT_TABLE.local, 'local', ifa.addr, 32, dev, 'host', primary.addr));
+    if (dev.adminUp) this.addIfaRoutes(dev, ifa);
+  }
+
+  private primaryFor(dev: NetDevice, ifa: IfAddr): IfAddr {
+    if (!ifa.secondary) return ifa;
+    return dev.addrs.find((a) => !a.secondary && a.prefixLen === ifa.prefixLen && networkOf(a.addr, a.prefixLen) === networkOf(ifa.addr, ifa.prefixLen)) ?? ifa;
+  }
+
+  private kernelRoute(table: number, type: Route['type'], dst: Ipv4, len: number, dev: NetDevice, scope: Route['scope'], src: Ipv4): Route {
+    return { table, type, dst, len, gateway: null, dev, proto: 'kernel', scope, prefsrc: src, metric: 0 };
+  }
+
+  private addIfaRoutes(dev: NetDevice, ifa: IfAddr): void {
+    const fib = dev.ns.fib;
+    const src = this.primaryFor(dev, ifa).addr;
+    if (!fib.routes.some((r) => r.table === RT_TABLE.local && r.type === 'local' && r.dst === ifa.addr && r.len === 32 && r.dev === dev))
+      fib.add(this.kernelRoute(RT_TABLE.local, 'local', ifa.addr, 32, dev, 'host', src));
+    if (ifa.broadcast !== 0) this.addOnce(this.kernelRoute(RT_TABLE.local, 'broadcast', ifa.broadcast, 32, dev, 'link', src));
+    if (ifa.secondary || ifa.prefixLen >= 32) return;
+    const net = networkOf(ifa.addr, ifa.prefixLen);
+    if (dev.kind === 'loopback') {
+      this.addOnce(this.kernelRoute(RT_TABLE.local, 'local', net, ifa.prefixLen, dev, 'host', src));
+    } else {
+      this.addOnce(this.kernelRoute(RT_TABLE.main, 'unicast', net, ifa.prefixLen, dev, 'link', src));
+    }
+    if (ifa.prefixLen < 31) {
+      const brd = broadcastOf(ifa.addr, ifa.prefixLen);
+      if (brd !== ifa.broadcast) this.addOnce(this.kernelRoute(RT_TABLE.local, 'broadcast', brd, 32, dev, 'link', src));
+    }
+  }
+
+  private addOnce(r: Route): void {
+    if (!r.dev!.ns.fib.routes.some((x) => x.table === r.table && x.type === r.type && x.dst === r.dst && x.len === r.len && x.dev === r.dev))
+      r.dev!.ns.fib.add(r);
+  }
+
+  delAddr(dev: NetDevice, addr: Ipv4, prefixLen: number | null): NlResult {
+    const ifa = dev.addrs.find((a) => a.addr === addr && (prefixLen === null || a.prefixLen === prefixLen));
+    if (!ifa) return fail('EADDRNOTAVAIL', 'ipv4: Address not found.');
+    const primary = !ifa.secondary;
+    // Deleting a primary deletes its secondaries too (promote_secondaries is off by default).
+    const gone = dev.addrs.filter(
+      (a) => a === ifa || (primary && a.secondary && a.prefixLen === ifa.prefixLen && networkOf(a.addr, a.prefixLen) === networkOf(ifa.addr, ifa.prefixLen)),
+    );
+    for (const g of gone) this.removeIfa(dev, g);
+    return ok(undefined);
+  }
+
+  private removeIfa(dev: NetDevice, ifa: IfAddr): void {
+    dev.addrs = dev.addrs.filter((a) => a !== ifa);
+    const fib = dev.ns.fib;
+    const stillHere = (a: Ipv4): boolean => dev.addrs.some((x) => x.addr === a);
+    fib.remove((r) => r.table === RT_TABLE.local && r.type === 'local' && r.dst === ifa.addr && r.len === 32 && r.dev === dev && !stillHere(ifa.addr));
+    // Routes that used this address as their source go with it (fib_sync_down_addr).
+    fib.remove((r) => r.prefsrc === ifa.addr && !stillHere(ifa.addr));
+    if (!ifa.secondary) {
+      const net = networkOf(ifa.addr, ifa.prefixLen);
+      const stillCovered = dev.addrs.some((a) => a.prefixLen === ifa.prefixLen && networkOf(a.addr, a.prefixLen) === net);
+      if (!stillCovered) {
+        fib.remove((r) => r.dev === dev && r.proto === 'kernel' && r.dst === net && r.len === ifa.prefixLen);
+        fib.remove((r) => r.dev === dev && r.type === 'broadcast' && r.dst === broadcastOf(ifa.addr, ifa.prefixLen));
+      }
+    }
+    if (ifa.broadcast !== 0 && !dev.addrs.some((a) => a.broadcast === ifa.broadcast))
+      fib.remove((r) => r.dev === dev && r.type === 'broadcast' && r.dst === ifa.broadcast);
+  }
+
+  private purgeAddrs(dev: NetDevice): void {
+    for (const ifa of [...dev.addrs]) this.removeIfa(dev, ifa);
+    dev.addrs = [];
+  }
+
+  flushAddrs(dev: NetDevice): void {
+    this.purgeAddrs(dev);
+  }
+
+  // ---- routes -----------------------------------------------------------------------
+
+  addRoute(ns: NetNs, r: Route, replace = false): NlResult {
+    if (r.type === 'unicast') {
+      if (r.gateway !== null) {
+        // fib_check_nh: the gateway must be reachable directly (a link-scope route).
+        const via = ns.fib.lookup(r.gateway, r.dev);
+        const direct = via && via.type === 'unicast' && via.gateway === null && via.scope === 'link';
+        if (!direct || (ns.isLocalAddr(r.gateway) && via?.type !== 'unicast')) return fail('EINVAL', 'Nexthop has invalid gateway.');
+        if (r.dev && via.dev !== r.dev) return fail('EINVAL', 'Nexthop has invalid gateway.');
+        r.dev = via.dev;
+      }
+      if (!r.dev) return fail('EINVAL', 'Nexthop has invalid gateway.');
+      if (!r.dev.adminUp) return fail('ENETDOWN', 'Device for nexthop is not up.');
+      if (r.gateway === null && r.scope === 'global' && !r.prefsrc) r.scope = 'link';
+    }
+    const existing = ns.fib.findExact(r.table, r.dst, r.len, r.metric);
+    if (existing) {
+      if (!replace) return fail('EEXIST');
+      ns.fib.remove((x) => x === existing);
+    }
+    ns.fib.add(r);
+    return ok(undefined);
+  }
+
+  delRoute(ns: NetNs, match: { table: number; dst: Ipv4; len: number; type?: Route['type']; gateway?: Ipv4 | null; dev?: NetDevice | null; metric?: number }): NlResult {
+    const r = ns.fib.routes.find(
+      (x) =>
+        x.table === match.table &&
+        x.dst === match.dst &&
+        x.len === match.len &&
+        (match.type === undefined || x.type === match.type) &&
+        (match.gateway == null || x.gateway === match.gateway) &&
+        (match.dev == null || x.dev === match.dev) &&
+        (match.metric === undefined || x.metric === match.metric),
+    );
+    if (!r) return fail('ESRCH');
+    ns.fib.remove((x) => x === r);
+    return ok(undefined);
+  }
+
+  describe(): string {
+    return this.allNamespaces()
+      .map((ns) => `${ns.label}: ${[...ns.devices.values()].map((d) => `${d.name}${d.addrs.map((a) => ' ' + formatIpv4(a.addr)).join('')}`).join(', ')}`)
+      .join('\n');
+  }
+}

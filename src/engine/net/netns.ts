@@ -1,0 +1,115 @@
+import type { Ipv4 } from '../addr/ipv4.ts';
+import type { Kernel } from './kernel.ts';
+import type { NetDevice } from './device.ts';
+import { Fib } from './fib.ts';
+import { NeighTable } from './neigh.ts';
+import type { Skb } from './skb.ts';
+import type { SocketTable } from '../socket/table.ts';
+import { createSocketTable } from '../socket/table.ts';
+import type { FragQueue } from './ip-fragment.ts';
+
+/** Netfilter hooks (enum nf_inet_hooks), in the order a packet can meet them. */
+export const NfHook = {
+  PRE_ROUTING: 'PREROUTING',
+  LOCAL_IN: 'INPUT',
+  FORWARD: 'FORWARD',
+  LOCAL_OUT: 'OUTPUT',
+  POST_ROUTING: 'POSTROUTING',
+} as const;
+export type NfHook = (typeof NfHook)[keyof typeof NfHook];
+
+export interface NfHookState {
+  hook: NfHook;
+  in: NetDevice | null;
+  out: NetDevice | null;
+  /** True when the packet is being bridged (br_netfilter), not routed. */
+  bridged: boolean;
+}
+
+export type NfVerdict = 'accept' | 'drop' | 'stolen';
+
+/** A function registered on a hook (struct nf_hook_ops), run in priority order. */
+export interface NfHookOps {
+  priority: number;
+  name: string;
+  fn: (ns: NetNs, skb: Skb, state: NfHookState) => NfVerdict;
+}
+
+/** Per-namespace path MTU learned from ICMP "fragmentation needed" (a route exception). */
+export interface PmtuEntry {
+  mtu: number;
+  expires: number;
+}
+
+/** A network namespace: its own devices, routes, neighbours, sockets and sysctls. */
+export class NetNs {
+  readonly devices = new Map<number, NetDevice>();
+  readonly fib = new Fib();
+  readonly neigh = new NeighTable();
+  readonly sockets: SocketTable = createSocketTable();
+  readonly sysctl = new Map<string, string>();
+  readonly hooks = new Map<NfHook, NfHookOps[]>();
+  readonly pmtu = new Map<Ipv4, PmtuEntry>();
+  readonly fragQueues = new Map<string, FragQueue>();
+  /** Peer namespaces' ids as this namespace sees them (`link-netnsid`), allocated on demand. */
+  readonly peerIds = new Map<NetNs, number>();
+  private nextIfindex = 1;
+  ipId: number;
+  alive = true;
+
+  constructor(
+    readonly kernel: Kernel,
+    /** Unique across the world, never reused. */
+    readonly id: number,
+    /** The name under /run/netns, or "" for the initial namespace. */
+    public name: string,
+  ) {
+    this.ipId = kernel.rng.u32() & 0xffff;
+  }
+
+  allocIfindex(): number {
+    return this.nextIfindex++;
+  }
+
+  /** Makes sure `ifindex` will not be handed out again (a device moved in kept its index). */
+  reserveIfindex(ifindex: number): void {
+    if (ifindex >= this.nextIfindex) this.nextIfindex = ifindex + 1;
+  }
+
+  device(name: string): NetDevice | undefined {
+    for (const d of this.devices.values()) if (d.name === name) return d;
+    return undefined;
+  }
+
+  get loopback(): NetDevice {
+    return this.devices.get(1) as NetDevice;
+  }
+
+  /** The namespace's label in events and listings. */
+  get label(): string {
+    return this.name === '' ? '(root)' : this.name;
+  }
+
+  sysctlNum(key: string): number {
+    return Number(this.sysctl.get(key) ?? '0');
+  }
+
+  get ipForward(): boolean {
+    return this.sysctl.get('net.ipv4.ip_forward') === '1';
+  }
+
+  /** Is `a` one of this namespace's own addresses (any device, up or not)? */
+  isLocalAddr(a: Ipv4): boolean {
+    for (const d of this.devices.values()) for (const ifa of d.addrs) if (ifa.addr === a) return true;
+    return false;
+  }
+
+  peerIdOf(other: NetNs): number {
+    let id = this.peerIds.get(other);
+    if (id === undefined) {
+      id = this.peerIds.size;
+      this.peerIds.set(other, id);
+    }
+    return id;
+  }
+}
