@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { Kernel } from '../engine/net/kernel.ts';
+import { Shell } from '../shell/shell.ts';
+import { runScript } from '../scenario/run.ts';
+
+const USAGE = `usage: netsim run FILE [--json] [--seed N]
+  Runs a scenario headless: each non-comment line of a .sh file is one command.
+  --json    print {"steps":[{"line","command","exitCode","stdout"}]}
+  --seed N  seed for MACs, ports and timings (default 1)
+`;
+
+function main(argv: string[]): number {
+  const [cmd, ...rest] = argv;
+  if (cmd !== 'run') {
+    process.stderr.write(cmd === undefined || cmd === '--help' || cmd === '-h' ? USAGE : `netsim: unknown command "${cmd}"\n${USAGE}`);
+    return 2;
+  }
+  let file: string | null = null;
+  let json = false;
+  let seed = 1;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--json') json = true;
+    else if (a === '--seed') {
+      const v = rest[++i];
+      if (v === undefined || !/^\d+$/.test(v)) {
+        process.stderr.write(`netsim: --seed expects a non-negative integer, got ${v === undefined ? 'nothing' : `"${v}"`}\n`);
+        return 2;
+      }
+      seed = Number(v);
+    } else if (a.startsWith('--')) {
+      process.stderr.write(`netsim: unknown option "${a}"\n${USAGE}`);
+      return 2;
+    } else if (file === null) file = a;
+    else {
+      process.stderr.write(`netsim: one FILE expected, got "${file}" and "${a}"\n`);
+      return 2;
+    }
+  }
+  if (file === null) {
+    process.stderr.write(`netsim: run needs a FILE\n${USAGE}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'No such file or directory' : code === 'EISDIR' ? 'Is a directory' : code === 'EACCES' ? 'Permission denied' : String(e);
+    process.stderr.write(`${file}:0: cannot read file: ${why}\n`);
+    return 2;
+  }
+  const shell = new Shell(new Kernel(seed));
+  const result = runScript(shell, file, text);
+  if (result.error) {
+    process.stderr.write(`${result.error}\n`);
+    return 2;
+  }
+  if (json) {
+    process.stdout.write(JSON.stringify({ steps: result.steps }) + '\n');
+  } else {
+    for (const s of result.steps) process.stdout.write(`$ ${s.command}\n${s.stdout}`);
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,32 @@
+import { SEC } from '../engine/sim/scheduler.ts';
+import type { Command } from './context.ts';
+
+/** A few shell builtins and coreutils that scripts lean on. `sleep` advances virtual time. */
+export const basicCommands: Record<string, Command> = {
+  true: () => 0,
+  false: () => 1,
+  echo: (ctx, argv) => {
+    const args = argv.slice(1);
+    const noNewline = args[0] === '-n';
+    ctx.out(args.slice(noNewline ? 1 : 0).join(' ') + (noNewline ? '' : '\n'));
+    return 0;
+  },
+  sleep: (ctx, argv) => {
+    if (argv.length < 2) {
+      ctx.err("sleep: missing operand\nTry 'sleep --help' for more information.\n");
+      return 1;
+    }
+    let total = 0;
+    for (const a of argv.slice(1)) {
+      const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
+      if (!m) {
+        ctx.err(`sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`);
+        return 1;
+      }
+      const mult = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+      total += Number(m[1]) * mult;
+    }
+    ctx.kernel.sched.runFor(total * SEC);
+    return 0;
+  },
+};

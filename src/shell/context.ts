@@ -1,0 +1,17 @@
+import type { Kernel } from '../engine/net/kernel.ts';
+import type { NetNs } from '../engine/net/netns.ts';
+
+/** What a command sees: the machine, the namespace it runs in, and where it prints. */
+export interface CommandContext {
+  kernel: Kernel;
+  ns: NetNs;
+  /** Started with a trailing `&`: set up and return, keep running in the background. */
+  background: boolean;
+  out(text: string): void;
+  err(text: string): void;
+  /** Runs another command line in a namespace (for `ip netns exec`). */
+  exec(argv: string[], ns: NetNs): number;
+}
+
+/** A command: argv[0] is its name; returns the exit code. */
+export type Command = (ctx: CommandContext, argv: string[]) => number;

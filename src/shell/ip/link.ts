@@ -1,0 +1,307 @@
+import { parseMac, type Mac } from '../../engine/addr/mac.ts';
+import type { NetDevice } from '../../engine/net/device.ts';
+import type { NetNs } from '../../engine/net/netns.ts';
+import { Bridge } from '../../engine/net/bridge.ts';
+import { matches } from '../argv.ts';
+import { type IpCtx, EXIT_PARSE, duparg2, incomplete, invarg, nlFail, noDevice, resolveNetns } from './common.ts';
+import { linkDetails, linkHeader, linkLine2 } from './format.ts';
+
+/** What `ip link add|set` was asked to do (the fields iplink_parse fills in). */
+interface LinkRequest {
+  dev: string | null;
+  name: string | null;
+  up: boolean | null;
+  mtu: number | null;
+  address: Mac | null;
+  netns: NetNs | null;
+  master: string | null;
+  nomaster: boolean;
+  type: string | null;
+  /** Arguments after `type TYPE`, for the link type's own parser. */
+  typeArgs: string[];
+}
+
+/** iplink_parse: keywords in iproute2's order; anything else is the device name. */
+function parseLinkArgs(ctx: IpCtx, argv: string[], forAdd: boolean): LinkRequest | number {
+  const r: LinkRequest = { dev: null, name: null, up: null, mtu: null, address: null, netns: null, master: null, nomaster: false, type: null, typeArgs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string | null => (i + 1 < argv.length ? argv[++i] : null);
+    if (a === 'up') r.up = true;
+    else if (a === 'down') r.up = false;
+    else if (a === 'name') {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      r.name = v;
+    } else if (a === 'index') {
+      if (next() === null) return incomplete(ctx);
+    } else if (matches(a, 'link')) {
+      if (next() === null) return incomplete(ctx);
+    } else if (matches(a, 'address')) {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      const mac = parseMac(v);
+      if (mac === null) {
+        ctx.err(`"${v}" is invalid lladdr.\n`);
+        return 1;
+      }
+      r.address = mac;
+    } else if (matches(a, 'broadcast') || a === 'brd') {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      if (parseMac(v) === null) {
+        ctx.err(`"${v}" is invalid lladdr.\n`);
+        return 1;
+      }
+    } else if (matches(a, 'txqueuelen') || a === 'qlen' || matches(a, 'txqlen')) {
+      if (next() === null) return incomplete(ctx);
+    } else if (a === 'mtu') {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      if (!/^\d+$/.test(v)) return invarg(ctx, 'Invalid "mtu" value', v);
+      r.mtu = Number(v);
+    } else if (a === 'netns') {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      const ns = resolveNetns(ctx, v);
+      if (!ns) return invarg(ctx, 'Invalid "netns" value', v);
+      r.netns = ns;
+    } else if (a === 'multicast' || a === 'allmulticast' || a === 'promisc' || a === 'trailers' || a === 'arp') {
+      if (next() === null) return incomplete(ctx);
+    } else if (matches(a, 'master')) {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      r.master = v;
+    } else if (matches(a, 'nomaster')) r.nomaster = true;
+    else if (matches(a, 'dynamic') || matches(a, 'alias') || matches(a, 'group') || matches(a, 'mode') || matches(a, 'state')) {
+      if (next() === null) return incomplete(ctx);
+    } else if (a === 'type') {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      r.type = v;
+      r.typeArgs = argv.slice(i + 1);
+      break;
+    } else {
+      if (matches(a, 'help')) {
+        ctx.err('Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n');
+        return EXIT_PARSE;
+      }
+      let v = a;
+      if (a === 'dev') {
+        const n = next();
+        if (n === null) return incomplete(ctx);
+        v = n;
+      }
+      if (r.dev !== null) return duparg2(ctx, 'dev', v);
+      if (v.length > 15 && !forAdd) return invarg(ctx, '"dev" not a valid ifname', v);
+      r.dev = v;
+    }
+  }
+  return r;
+}
+
+export function ipLink(ctx: IpCtx, argv: string[]): number {
+  const sub = argv[0] ?? 'show';
+  const rest = argv.slice(1);
+  if (matches(sub, 'add')) return linkAdd(ctx, rest);
+  if (matches(sub, 'delete')) return linkDel(ctx, rest);
+  if (matches(sub, 'set') || matches(sub, 'change')) return linkSet(ctx, rest);
+  if (matches(sub, 'show') || matches(sub, 'list') || matches(sub, 'lst')) return linkShow(ctx, rest);
+  ctx.err(`Command "${sub}" is unknown, try "ip link help".\n`);
+  return EXIT_PARSE;
+}
+
+function linkAdd(ctx: IpCtx, argv: string[]): number {
+  const r = parseLinkArgs(ctx, argv, true);
+  if (typeof r === 'number') return r;
+  const name = r.name ?? r.dev;
+  if (r.type === null) {
+    ctx.err('Not enough information: "type" argument is required\n');
+    return 1;
+  }
+  if (name === null) {
+    ctx.err('Not enough information: "dev" argument is required.\n');
+    return 1;
+  }
+  const ns = r.netns ?? ctx.ns;
+  const k = ctx.kernel;
+  let dev: NetDevice;
+  if (r.type === 'veth') {
+    let peerName: string | null = null;
+    let peerNs = ns;
+    let peerMtu: number | null = null;
+    let peerMac: Mac | null = null;
+    const t = r.typeArgs;
+    if (t.length > 0) {
+      if (t[0] !== 'peer') {
+        ctx.err(`Error: either "dev" is duplicate, or "${t[0]}" is a garbage.\n`);
+        return EXIT_PARSE;
+      }
+      const pr = parseLinkArgs(ctx, t.slice(1), true);
+      if (typeof pr === 'number') return pr;
+      peerName = pr.name ?? pr.dev;
+      if (pr.netns) peerNs = pr.netns;
+      peerMtu = pr.mtu;
+      peerMac = pr.address;
+    }
+    if (peerName === null) {
+      // The kernel names an unnamed peer vethN.
+      let n = 0;
+      while (peerNs.device(`veth${n}`)) n++;
+      peerName = `veth${n}`;
+    }
+    const res = k.addVeth(ns, name, peerNs, peerName);
+    if (!res.ok) return nlFail(ctx, res.error);
+    dev = res.value;
+    const peer = res.value.peer!;
+    if (peerMtu !== null) k.setMtu(peer, peerMtu);
+    if (peerMac !== null) k.setMac(peer, peerMac);
+    if (peerNs !== ns) {
+      ns.peerIdOf(peerNs);
+      peerNs.peerIdOf(ns);
+    }
+  } else if (r.type === 'bridge') {
+    const res = k.addBridge(ns, name);
+    if (!res.ok) return nlFail(ctx, res.error);
+    dev = res.value;
+  } else {
+    if (['vxlan', 'macvlan', 'ipvlan', 'vlan', 'dummy', 'bond', 'gre', 'ipip', 'tun', 'tap', 'wireguard', 'vrf'].includes(r.type)) {
+      ctx.err(`Error: Unknown device type.\n`);
+      ctx.err(`(ip link type "${r.type}" is not modelled by this simulator yet.)\n`);
+      return 2;
+    }
+    ctx.err('Error: Unknown device type.\n');
+    return 2;
+  }
+  if (r.mtu !== null) {
+    const m = k.setMtu(dev, r.mtu);
+    if (!m.ok) return nlFail(ctx, m.error);
+  }
+  if (r.address !== null) k.setMac(dev, r.address);
+  if (r.master !== null) {
+    const br = ns.device(r.master);
+    if (!br) return noDevice(ctx, r.master);
+    const m = k.setMaster(dev, br);
+    if (!m.ok) return nlFail(ctx, m.error);
+  }
+  if (r.up) k.setLinkUp(dev, true);
+  return 0;
+}
+
+function linkDel(ctx: IpCtx, argv: string[]): number {
+  const r = parseLinkArgs(ctx, argv, false);
+  if (typeof r === 'number') return r;
+  const name = r.dev ?? r.name;
+  if (name === null) {
+    ctx.err('Not enough information: "dev" argument is required.\n');
+    return 1;
+  }
+  const dev = ctx.ns.device(name);
+  if (!dev) return noDevice(ctx, name);
+  if (r.type !== null && r.type !== dev.kind) {
+    ctx.err('RTNETLINK answers: Operation not supported\n');
+    return 2;
+  }
+  const res = ctx.kernel.delLink(dev);
+  return res.ok ? 0 : nlFail(ctx, res.error);
+}
+
+function linkSet(ctx: IpCtx, argv: string[]): number {
+  const r = parseLinkArgs(ctx, argv, false);
+  if (typeof r === 'number') return r;
+  if (r.dev === null) {
+    ctx.err('Not enough of information: "dev" argument is required.\n');
+    return 1;
+  }
+  const dev = ctx.ns.device(r.dev);
+  if (!dev) return noDevice(ctx, r.dev);
+  const k = ctx.kernel;
+  // Applied in the order rtnl_setlink applies attributes: netns, address, mtu, name, master, flags.
+  if (r.netns !== null) {
+    const res = k.moveToNs(dev, r.netns);
+    if (!res.ok) return nlFail(ctx, res.error);
+    if (r.netns !== ctx.ns) {
+      ctx.ns.peerIdOf(r.netns);
+      r.netns.peerIdOf(ctx.ns);
+    }
+  }
+  if (r.address !== null) {
+    const res = k.setMac(dev, r.address);
+    if (!res.ok) return nlFail(ctx, res.error);
+  }
+  if (r.mtu !== null) {
+    const res = k.setMtu(dev, r.mtu);
+    if (!res.ok) return nlFail(ctx, res.error);
+  }
+  if (r.name !== null && r.name !== dev.name) {
+    const res = k.renameLink(dev, r.name);
+    if (!res.ok) return nlFail(ctx, res.error);
+  }
+  if (r.nomaster) k.setMaster(dev, null);
+  if (r.master !== null) {
+    const br = dev.ns.device(r.master);
+    if (!br) return noDevice(ctx, r.master);
+    const res = k.setMaster(dev, br);
+    if (!res.ok) return nlFail(ctx, res.error);
+  }
+  if (r.up !== null) k.setLinkUp(dev, r.up);
+  return 0;
+}
+
+function linkShow(ctx: IpCtx, argv: string[]): number {
+  let devName: string | null = null;
+  let master: string | null = null;
+  let type: string | null = null;
+  let upOnly = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === 'up') upOnly = true;
+    else if (a === 'master') master = argv[++i] ?? null;
+    else if (a === 'type') type = argv[++i] ?? null;
+    else if (a === 'dev') devName = argv[++i] ?? null;
+    else if (devName === null) devName = a;
+    else return duparg2(ctx, 'dev', a);
+  }
+  let devs = [...ctx.ns.devices.values()].sort((a, b) => a.ifindex - b.ifindex);
+  if (devName !== null) {
+    const d = ctx.ns.device(devName);
+    if (!d) {
+      ctx.err(`Device "${devName}" does not exist.\n`);
+      return 1;
+    }
+    devs = [d];
+  }
+  if (master !== null) {
+    const m = ctx.ns.device(master);
+    if (!m) {
+      ctx.err(`Device "${master}" does not exist.\n`);
+      return 1;
+    }
+    devs = devs.filter((d) => d.master === m);
+  }
+  if (type !== null) devs = devs.filter((d) => d.kind === type || (type === 'bridge_slave' && d.master instanceof Bridge));
+  if (upOnly) devs = devs.filter((d) => d.adminUp);
+  for (const d of devs) printLink(ctx, d);
+  return 0;
+}
+
+export function printLink(ctx: IpCtx, d: NetDevice): void {
+  if (ctx.opts.brief) {
+    const state = linkHeader(d, false).match(/state (\S+)/)?.[1] ?? 'UNKNOWN';
+    const name = linkHeader(d, false).split(': ')[1];
+    const mac = linkLine2(d).trim().split(' ')[1];
+    ctx.out(`${name.padEnd(16)} ${state.padEnd(14)} ${mac} ${linkHeader(d, false).match(/<[^>]*>/)?.[0]} \n`);
+    return;
+  }
+  ctx.out(`${linkHeader(d, true)}\n${linkLine2(d)}\n`);
+  if (ctx.opts.details) ctx.out(`${linkDetails(d)}\n`);
+  if (ctx.opts.stats) {
+    const s = d.stats;
+    ctx.out(
+      `    RX:  bytes packets errors dropped  missed   mcast           \n` +
+        `    ${String(s.rxBytes).padStart(10)} ${String(s.rxPackets).padStart(7)} ${'0'.padStart(6)} ${String(s.rxDropped).padStart(7)} ${'0'.padStart(7)} ${'0'.padStart(7)} \n` +
+        `    TX:  bytes packets errors dropped carrier collsns           \n` +
+        `    ${String(s.txBytes).padStart(10)} ${String(s.txPackets).padStart(7)} ${'0'.padStart(6)} ${String(s.txDropped).padStart(7)} ${'0'.padStart(7)} ${'0'.padStart(7)} \n`,
+    );
+  }
+}
