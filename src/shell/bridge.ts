@@ -89,7 +89,7 @@ function fdbModify(ctx: CommandContext, op: 'add' | 'append' | 'replace' | 'del'
   const dev = ctx.ns.device(devName);
   if (!dev) {
     ctx.err(`Cannot find device "${devName}"\n`);
-    return 1;
+    return 255;
   }
   const br = dev.master instanceof Bridge ? dev.master : dev instanceof Bridge ? dev : null;
   if (!br || (!isMaster && !(dev instanceof Bridge) && !(dev.master instanceof Bridge))) {
@@ -149,8 +149,8 @@ function linkSet(ctx: CommandContext, argv: string[]): number {
   }
   const dev = ctx.ns.device(devName);
   if (!dev) {
-    ctx.err(`Cannot find device "${devName}"\n`);
-    return 1;
+    ctx.err(`Cannot find bridge device "${devName}"\n`);
+    return 255;
   }
   if (!(dev.master instanceof Bridge)) {
     ctx.err('RTNETLINK answers: Operation not supported\n');

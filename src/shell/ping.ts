@@ -107,6 +107,10 @@ export const pingCommand: Command = (ctx, argv) => {
           deadlineS = Number(v);
           break;
         case 't':
+          if (v === '0') {
+            ctx.err('ping: cannot set unicast time-to-live: Invalid argument\n');
+            return 2;
+          }
           if (badNum(v, 1, 255)) {
             ctx.err(`ping: invalid argument: '${v}': out of range: 1 <= value <= 255\n`);
             return 1;

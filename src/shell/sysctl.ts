@@ -83,7 +83,7 @@ export const sysctlCommand: Command = (ctx, argv) => {
     const current = sysctlValue(ctx.ns, key);
     if (current === undefined) {
       ctx.err(`sysctl: cannot stat ${path}: No such file or directory\n`);
-      code = isWrite ? 1 : 255;
+      code = 1;
       continue;
     }
     if (isWrite) {

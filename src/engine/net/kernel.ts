@@ -203,11 +203,11 @@ export class Kernel {
   private linkUp(dev: NetDevice): void {
     dev.adminUp = true;
     if ('everUp' in dev) (dev as { everUp: boolean }).everUp = true;
-    if (dev.kind === 'loopback' && dev.addrs.length === 0) {
-      // inetdev_event(NETDEV_UP) gives loopback 127.0.0.1/8 the first time it comes up.
-      this.addAddrRaw(dev, { addr: parseIpv4('127.0.0.1') as Ipv4, prefixLen: 8, broadcast: 0 as Ipv4, scope: 'host', label: 'lo', secondary: false });
-    } else {
-      for (const ifa of dev.addrs) this.addIfaRoutes(dev, ifa);
+    for (const ifa of dev.addrs) this.addIfaRoutes(dev, ifa);
+    const loopback = parseIpv4('127.0.0.1') as Ipv4;
+    if (dev.kind === 'loopback' && !dev.addrs.some((a) => a.addr === loopback && a.prefixLen === 8)) {
+      // inetdev_event(NETDEV_UP) gives loopback 127.0.0.1/8 each time it comes up without it.
+      this.addAddrRaw(dev, { addr: loopback, prefixLen: 8, broadcast: 0 as Ipv4, scope: 'host', label: 'lo', secondary: false });
     }
     this.carrierChanged(dev);
   }

@@ -52,7 +52,14 @@ export function ipRouteOutput(ns: NetNs, dst: Ipv4, opts: { oif?: NetDevice | nu
     if (!dev) return 'ENETUNREACH';
     return { type: 'broadcast', dev, nexthop: dst, gateway: null, src: opts.src ?? inetSelectAddr(dev, dst, 'link') ?? (0 as Ipv4), mtu: dev.mtu, route: null };
   }
+  if (opts.oif && !opts.oif.adminUp) return 'ENETUNREACH';
   const r = ns.fib.lookup(dst, opts.oif);
+  if (!r && opts.oif) {
+    // "Apparently, routing tables are wrong. Assume, that the destination is on link."
+    const dev = opts.oif;
+    const src = opts.src ?? inetSelectAddr(dev, dst, 'link') ?? (0 as Ipv4);
+    return { type: 'unicast', dev, nexthop: dst, gateway: null, src, mtu: dev.mtu, route: null };
+  }
   if (!r) return 'ENETUNREACH';
   switch (r.type) {
     case 'blackhole':

@@ -71,6 +71,7 @@ function parseLinkArgs(ctx: IpCtx, argv: string[], forAdd: boolean): LinkRequest
     } else if (matches(a, 'master')) {
       const v = next();
       if (v === null) return incomplete(ctx);
+      if (!ctx.ns.device(v)) return invarg(ctx, 'Device does not exist\n', v);
       r.master = v;
     } else if (matches(a, 'nomaster')) r.nomaster = true;
     else if (matches(a, 'dynamic') || matches(a, 'alias') || matches(a, 'group') || matches(a, 'mode') || matches(a, 'state')) {

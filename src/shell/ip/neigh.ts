@@ -38,7 +38,11 @@ function neighShow(ctx: IpCtx, argv: string[], flush: boolean): number {
     else if (a === 'all' || a === 'to') continue;
     else {
       const ip = parseIpv4(a.split('/')[0]);
-      if (ip !== null) to = ip;
+      if (ip === null) {
+        ctx.err(`Error: any valid prefix is expected rather than "${a}".\n`);
+        return 1;
+      }
+      to = ip;
     }
   }
   const ns = ctx.ns;

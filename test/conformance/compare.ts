@@ -1,0 +1,61 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kernel } from '../../src/engine/net/kernel.ts';
+import { Shell } from '../../src/shell/shell.ts';
+import { runScript } from '../../src/scenario/run.ts';
+
+export const CONFORMANCE_DIR = new URL('.', import.meta.url).pathname;
+
+export interface Expected {
+  steps: { line: number; command: string; exitCode: number }[];
+}
+
+export interface Mismatch {
+  line: number;
+  command: string;
+  expected: number;
+  actual: number | undefined;
+  output: string;
+}
+
+/** Every script with a recorded expectation, by base name. */
+export function conformanceScripts(): string[] {
+  return readdirSync(CONFORMANCE_DIR)
+    .filter((f) => f.endsWith('.sh') && readdirSync(CONFORMANCE_DIR).includes(f.replace(/\.sh$/, '.expected.json')))
+    .sort();
+}
+
+export function loadExpected(script: string): Expected {
+  return JSON.parse(readFileSync(join(CONFORMANCE_DIR, script.replace(/\.sh$/, '.expected.json')), 'utf8')) as Expected;
+}
+
+/** Replays a script through the simulator and lists the lines whose exit code differs. */
+export function compareWithSimulator(script: string, seed = 1): Mismatch[] {
+  const text = readFileSync(join(CONFORMANCE_DIR, script), 'utf8');
+  const result = runScript(new Shell(new Kernel(seed)), script, text);
+  if (result.error) throw new Error(result.error);
+  return diffSteps(loadExpected(script), result.steps);
+}
+
+export function diffSteps(expected: Expected, actual: { line: number; exitCode: number; stdout: string }[]): Mismatch[] {
+  const byLine = new Map(actual.map((s) => [s.line, s]));
+  const out: Mismatch[] = [];
+  for (const e of expected.steps) {
+    const a = byLine.get(e.line);
+    if (!a || a.exitCode !== e.exitCode) out.push({ line: e.line, command: e.command, expected: e.exitCode, actual: a?.exitCode, output: a?.stdout ?? '' });
+  }
+  return out;
+}
+
+// Run directly: print every mismatch of every script (handy while working on the engine).
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+  let bad = 0;
+  for (const s of conformanceScripts()) {
+    const m = compareWithSimulator(s);
+    const total = loadExpected(s).steps.length;
+    console.log(`${m.length === 0 ? 'ok  ' : 'FAIL'} ${s} ${total - m.length}/${total}`);
+    for (const x of m) console.log(`   line ${x.line}: ${x.command}\n     expected ${x.expected}, got ${x.actual}: ${x.output.trim().split('\n').slice(-2).join(' | ')}`);
+    bad += m.length;
+  }
+  process.exitCode = bad ? 1 : 0;
+}
