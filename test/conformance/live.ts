@@ -1,0 +1,78 @@
+/**
+ * Live conformance: runs every script on this machine's real kernel (as root, each in its
+ * own network and mount namespace, via kernel-run.py) and compares every line's exit code
+ * with the recording and with the simulator.
+ *
+ *   npm run conformance:live [-- SCRIPT...]
+ *
+ * Needs root, iproute2, iptables, netcat-openbsd and iputils-ping. Exits 1 on any mismatch
+ * outside the known differences listed in compare.ts.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { CONFORMANCE_DIR, KNOWN_DIFFERENCES, NEEDS_LATER_WORK, compareWithSimulator, conformanceScripts, diffSteps, loadExpected } from './compare.ts';
+
+const run = promisify(execFile);
+
+async function missingPrerequisites(): Promise<string[]> {
+  const missing: string[] = [];
+  if (process.getuid?.() !== 0) missing.push('root');
+  for (const tool of ['ip', 'iptables', 'nc', 'ping', 'unshare', 'python3']) {
+    try {
+      await run('sh', ['-c', `command -v ${tool}`]);
+    } catch {
+      missing.push(tool);
+    }
+  }
+  return missing;
+}
+
+async function liveRun(script: string): Promise<{ line: number; exitCode: number; stdout: string }[]> {
+  const { stdout } = await run('python3', [join(CONFORMANCE_DIR, 'kernel-run.py'), join(CONFORMANCE_DIR, script)], { maxBuffer: 64 << 20, timeout: 600_000 });
+  return (JSON.parse(stdout) as { steps: { line: number; exitCode: number; stdout: string }[] }).steps;
+}
+
+async function main(): Promise<number> {
+  const missing = await missingPrerequisites();
+  if (missing.length > 0) {
+    console.error(`conformance:live needs ${missing.join(', ')}; nothing was run.`);
+    return 2;
+  }
+  const wanted = process.argv.slice(2);
+  const scripts = wanted.length ? wanted.map((s) => s.split('/').pop() as string) : conformanceScripts();
+  for (const s of scripts) if (!existsSync(join(CONFORMANCE_DIR, s))) {
+    console.error(`no such script: ${s}`);
+    return 2;
+  }
+  let failures = 0;
+  const queue = [...scripts];
+  const results = new Map<string, string[]>();
+  // Two at a time: the scripts mostly wait on ping timeouts.
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+        const lines: string[] = [];
+        const expected = loadExpected(s);
+        const live = await liveRun(s);
+        const known = KNOWN_DIFFERENCES[s] ?? {};
+        const kernelVsRecorded = diffSteps(expected, live).filter((m) => !(m.line in known));
+        for (const m of kernelVsRecorded) lines.push(`  kernel differs from recording at line ${m.line} (${m.command}): recorded ${m.expected}, now ${m.actual}`);
+        if (!(s in NEEDS_LATER_WORK)) {
+          const simVsLive = compareWithSimulator(s).filter((m) => !(m.line in known));
+          const liveByLine = new Map(live.map((x) => [x.line, x.exitCode]));
+          for (const m of simVsLive) lines.push(`  simulator differs at line ${m.line} (${m.command}): kernel ${liveByLine.get(m.line)}, simulator ${m.actual}`);
+        }
+        failures += lines.length;
+        const tag = s in NEEDS_LATER_WORK ? ` (simulator not compared: needs ${NEEDS_LATER_WORK[s]})` : '';
+        results.set(s, [`${lines.length === 0 ? 'ok  ' : 'FAIL'} ${s}: ${expected.steps.length} lines${tag}`, ...lines]);
+        console.log(results.get(s)!.join('\n'));
+      }
+    }),
+  );
+  console.log(failures === 0 ? `\nall ${scripts.length} scripts match the live kernel` : `\n${failures} mismatching lines`);
+  return failures === 0 ? 0 : 1;
+}
+
+main().then((code) => (process.exitCode = code));
