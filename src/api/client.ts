@@ -99,7 +99,8 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     if (failed !== connection || disposed) return; // an old worker's late event
     failed.detach();
     failed.worker.terminate();
-    failed.stop(new WorkerStoppedError(`the engine worker stopped: ${reason}`));
+    // The reason goes to onWorkerFailure; calls in flight just learn they were cut short.
+    failed.stop(new WorkerStoppedError('the engine worker stopped before this finished'));
     consecutiveFailures += 1;
     const restarted = consecutiveFailures <= MAX_CONSECUTIVE_RESTARTS;
     connection = restarted ? connect() : undefined;

@@ -53,7 +53,7 @@ function mount(root: HTMLElement): void {
   const client = createEngineClient({
     onWorkerFailure({ reason, restarted }) {
       if (restarted) {
-        dispatch({ type: 'error', text: `The engine stopped (${reason}). A new, empty world was started.` });
+        dispatch({ type: 'error', text: `The engine stopped (${reason}). A new, empty world was started; Reset world loads the default scenario again.` });
         dispatch({ type: 'status', status: 'restarted', detail: reason });
         void enqueue(refresh);
       } else {
