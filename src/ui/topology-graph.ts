@@ -339,7 +339,8 @@ export function topologyElements(namespaces: readonly NamespaceSummary[]): Eleme
           elements.push({
             group: 'edges',
             data: { id: `port:${id}`, source: id, target: bridgeId },
-            classes: `port ${device.up && bridge.up ? 'up' : 'down'}`,
+            // A port passes frames only with carrier (its veth peer up too), so not just when set up.
+            classes: `port ${deviceState(device) === 'up' && bridge.up ? 'up' : 'down'}`,
           });
         }
       }

@@ -66,6 +66,21 @@ describe('topologyElements', () => {
     ]);
   });
 
+  it('draws a port without carrier as a link that is down', () => {
+    const noCarrier: NamespaceSummary[] = [
+      {
+        name: 'sw',
+        devices: [
+          device('br0', 'bridge'),
+          device('p1', 'veth', { master: 'br0', operState: 'LOWERLAYERDOWN', peer: { netns: 'n1', device: 'eth0' } }),
+        ],
+      },
+      { name: 'n1', devices: [device('eth0', 'veth', { up: false, operState: 'DOWN', peer: { netns: 'sw', device: 'p1' } })] },
+    ];
+    const port = topologyElements(noCarrier).find((element) => element.data.id === 'port:dev:sw/p1');
+    expect(port?.classes).toBe('port down');
+  });
+
   it('colours devices by state: up, up without carrier, down', () => {
     expect(byId.get('dev:host/br0')?.classes).toBe('device bridge up');
     expect(byId.get('dev:c2/eth0')?.classes).toBe('device veth no-carrier');
