@@ -177,14 +177,19 @@ export class Kernel {
     return ok(undefined);
   }
 
-  private unregister(dev: NetDevice): void {
-    if (!dev.ns.devices.has(dev.ifindex) || dev.ns.devices.get(dev.ifindex) !== dev) return;
+  /** What leaving a namespace does to a device (unregister or move): unbound, down, no addresses. */
+  private detach(dev: NetDevice): void {
     if (dev instanceof Bridge) for (const p of [...dev.ports]) this.setMaster(p, null);
     if (dev.master) this.setMaster(dev, null);
     this.linkDown(dev);
     this.purgeAddrs(dev);
     dev.ns.fib.remove((r) => r.dev === dev);
     dev.ns.devices.delete(dev.ifindex);
+  }
+
+  private unregister(dev: NetDevice): void {
+    if (dev.ns.devices.get(dev.ifindex) !== dev) return;
+    this.detach(dev);
     if (dev instanceof Veth && dev.peer) {
       const peer = dev.peer;
       dev.peer = null;
@@ -278,12 +283,7 @@ export class Kernel {
     if (dev.kind === 'loopback') return fail('EINVAL');
     if (target === dev.ns) return ok(undefined);
     if (target.device(dev.name)) return fail('EEXIST');
-    if (dev instanceof Bridge) for (const p of [...dev.ports]) this.setMaster(p, null);
-    if (dev.master) this.setMaster(dev, null);
-    this.linkDown(dev);
-    this.purgeAddrs(dev);
-    dev.ns.fib.remove((r) => r.dev === dev);
-    dev.ns.devices.delete(dev.ifindex);
+    this.detach(dev);
     dev.ns = target;
     if (target.devices.has(dev.ifindex)) dev.ifindex = target.allocIfindex();
     else target.reserveIfindex(dev.ifindex);

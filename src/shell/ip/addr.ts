@@ -1,6 +1,6 @@
 import { type Ipv4, broadcastOf, parseIpv4, parsePrefix } from '../../engine/addr/ipv4.ts';
 import { matches } from '../argv.ts';
-import { type IpCtx, EXIT_PARSE, incomplete, nlFail, noDevice } from './common.ts';
+import { type IpCtx, EXIT_PARSE, devicesToShow, incomplete, nlFail, noDevice } from './common.ts';
 import { formatAddrLines, linkHeader, linkLine2, linkNetns } from './format.ts';
 
 export function ipAddr(ctx: IpCtx, argv: string[]): number {
@@ -150,15 +150,9 @@ function addrShow(ctx: IpCtx, argv: string[]): number {
     else if (argv[i] === 'scope' || argv[i] === 'label' || argv[i] === 'to') i++;
     else devName = argv[i];
   }
-  let devs = [...ctx.ns.devices.values()].sort((a, b) => a.ifindex - b.ifindex);
-  if (devName !== null) {
-    const d = ctx.ns.device(devName);
-    if (!d) {
-      ctx.err(`Device "${devName}" does not exist.\n`);
-      return 1;
-    }
-    devs = [d];
-  }
+  const listed = devicesToShow(ctx, devName);
+  if (typeof listed === 'number') return listed;
+  let devs = listed;
   if (upOnly) devs = devs.filter((d) => d.adminUp);
   for (const d of devs) {
     const only4 = ctx.opts.family4;

@@ -75,3 +75,21 @@ export function resolveNetns(ctx: CommandContext, arg: string): NetNs | null {
   if (/^\d+$/.test(arg) && Number(arg) >= 1) return ctx.kernel.root;
   return null;
 }
+
+/** The devices a `show` lists: all by ifindex, or the one named (else iproute2's error, exit 1). */
+export function devicesToShow(ctx: CommandContext, name: string | null): NetDevice[] | number {
+  if (name === null) return [...ctx.ns.devices.values()].sort((a, b) => a.ifindex - b.ifindex);
+  const d = ctx.ns.device(name);
+  if (!d) {
+    ctx.err(`Device "${name}" does not exist.\n`);
+    return 1;
+  }
+  return [d];
+}
+
+/** The value after a `dev` keyword, resolved to a device; an exit code when missing or unknown. */
+export function devArg(ctx: CommandContext, value: string | undefined): NetDevice | number {
+  if (value === undefined) return incomplete(ctx);
+  const d = ctx.ns.device(value);
+  return d ?? noDevice(ctx, value);
+}

@@ -3,7 +3,7 @@ import type { NetDevice } from '../../engine/net/device.ts';
 import type { NetNs } from '../../engine/net/netns.ts';
 import { Bridge } from '../../engine/net/bridge.ts';
 import { matches } from '../argv.ts';
-import { type IpCtx, EXIT_PARSE, duparg2, incomplete, invarg, nlFail, noDevice, resolveNetns } from './common.ts';
+import { type IpCtx, EXIT_PARSE, devicesToShow, duparg2, incomplete, invarg, nlFail, noDevice, resolveNetns } from './common.ts';
 import { linkDetails, linkHeader, linkLine2 } from './format.ts';
 
 /** What `ip link add|set` was asked to do (the fields iplink_parse fills in). */
@@ -263,15 +263,9 @@ function linkShow(ctx: IpCtx, argv: string[]): number {
     else if (devName === null) devName = a;
     else return duparg2(ctx, 'dev', a);
   }
-  let devs = [...ctx.ns.devices.values()].sort((a, b) => a.ifindex - b.ifindex);
-  if (devName !== null) {
-    const d = ctx.ns.device(devName);
-    if (!d) {
-      ctx.err(`Device "${devName}" does not exist.\n`);
-      return 1;
-    }
-    devs = [d];
-  }
+  const listed = devicesToShow(ctx, devName);
+  if (typeof listed === 'number') return listed;
+  let devs = listed;
   if (master !== null) {
     const m = ctx.ns.device(master);
     if (!m) {

@@ -3,7 +3,7 @@ import { formatMac, parseMac } from '../../engine/addr/mac.ts';
 import { neighAddStatic, neighDestroy, neighState } from '../../engine/net/arp.ts';
 import type { NetDevice } from '../../engine/net/device.ts';
 import { matches } from '../argv.ts';
-import { type IpCtx, EXIT_PARSE, incomplete, noDevice } from './common.ts';
+import { type IpCtx, EXIT_PARSE, devArg, incomplete, noDevice } from './common.ts';
 
 export function ipNeigh(ctx: IpCtx, argv: string[]): number {
   const sub = argv[0] ?? 'show';
@@ -29,10 +29,8 @@ function neighShow(ctx: IpCtx, argv: string[], flush: boolean): number {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === 'dev') {
-      const v = argv[++i];
-      if (v === undefined) return incomplete(ctx);
-      const d = ctx.ns.device(v);
-      if (!d) return noDevice(ctx, v);
+      const d = devArg(ctx, argv[++i]);
+      if (typeof d === 'number') return d;
       dev = d;
     } else if (a === 'nud') nud = (argv[++i] ?? '').toUpperCase();
     else if (a === 'all' || a === 'to') continue;
@@ -78,10 +76,8 @@ function neighAdd(ctx: IpCtx, argv: string[], sub: string): number {
         return 1;
       }
     } else if (a === 'dev') {
-      const v = argv[++i];
-      if (v === undefined) return incomplete(ctx);
-      const d = ctx.ns.device(v);
-      if (!d) return noDevice(ctx, v);
+      const d = devArg(ctx, argv[++i]);
+      if (typeof d === 'number') return d;
       dev = d;
     } else if (a === 'nud') {
       const v = (argv[++i] ?? '').toUpperCase();

@@ -4,7 +4,7 @@ import { RT_TABLE, type Route, type RouteProto, type RouteScope, type RouteType 
 import { ipRouteOutput, ROUTE_ERROR_TEXT } from '../../engine/net/route.ts';
 import { SEC } from '../../engine/sim/scheduler.ts';
 import { matches } from '../argv.ts';
-import { type IpCtx, EXIT_PARSE, incomplete, nlFail, noDevice } from './common.ts';
+import { type IpCtx, EXIT_PARSE, devArg, incomplete, nlFail, noDevice } from './common.ts';
 
 const TYPES: RouteType[] = ['unicast', 'local', 'broadcast', 'blackhole', 'unreachable', 'prohibit'];
 
@@ -201,10 +201,8 @@ function routeShow(ctx: IpCtx, argv: string[]): number {
         table = t;
       }
     } else if (a === 'dev') {
-      const v = argv[++i];
-      if (v === undefined) return incomplete(ctx);
-      const d = ctx.ns.device(v);
-      if (!d) return noDevice(ctx, v);
+      const d = devArg(ctx, argv[++i]);
+      if (typeof d === 'number') return d;
       dev = d;
     } else if (TYPES.includes(a as RouteType)) typeFilter = a as RouteType;
     else if (a === 'default') prefix = { addr: 0 as Ipv4, len: 0 };
@@ -232,10 +230,8 @@ function routeGet(ctx: IpCtx, argv: string[]): number {
       const v = argv[++i];
       src = v === undefined ? null : parseIpv4(v);
     } else if (a === 'oif' || a === 'dev') {
-      const v = argv[++i];
-      if (v === undefined) return incomplete(ctx);
-      const d = ctx.ns.device(v);
-      if (!d) return noDevice(ctx, v);
+      const d = devArg(ctx, argv[++i]);
+      if (typeof d === 'number') return d;
       oif = d;
     } else if (a === 'to') continue;
     else if (a === 'iif' || a === 'mark' || a === 'tos' || a === 'uid' || a === 'ipproto' || a === 'sport' || a === 'dport') i++;
