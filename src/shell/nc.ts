@@ -18,6 +18,7 @@ const ERRNO_TEXT: Record<string, string> = {
   EHOSTUNREACH: 'No route to host',
   ENETUNREACH: 'Network is unreachable',
   ETIMEDOUT: 'Connection timed out',
+  EPERM: 'Operation not permitted',
 };
 
 interface NcOptions {
@@ -123,7 +124,8 @@ function tcpClient(ctx: CommandContext, o: NcOptions, dst: Ipv4, port: number): 
     return 1;
   }
   // Without -w, connect() waits as long as the kernel retries the SYN (about two minutes).
-  const limit = (o.timeout ?? 140) * SEC;
+  // The kernel's retransmit timer (1 s) ends a little after nc's own -w deadline.
+  const limit = (o.timeout ?? 140) * SEC - 1;
   k.sched.runFor(limit, () => result !== null);
   if (result === null) {
     conn.close();

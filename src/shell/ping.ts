@@ -256,7 +256,12 @@ export const pingCommand: Command = (ctx, argv) => {
       write: (b, off) => emitIcmp({ kind: 'echo', type: 8, id: sock.id, seq, data }, b, off),
     });
     sent.set(seq, k.now);
-    ipLocalOut(ns, skb, rt);
+    if (!ipLocalOut(ns, skb, rt)) {
+      // OUTPUT (or POSTROUTING) dropped it: sendmsg() fails with EPERM.
+      sent.delete(seq);
+      ctx.err('ping: sendmsg: Operation not permitted\n');
+      errors++;
+    }
   };
 
   // The run: send every interval until count is reached; then wait -W (default 10 s) for the rest.

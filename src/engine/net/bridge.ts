@@ -1,4 +1,4 @@
-import { type Mac, MAC_ZERO, formatMac, isGroupMac, readMac } from '../addr/mac.ts';
+import { type Mac, MAC_ZERO, formatMac, isGroupMac, readMac, writeMac } from '../addr/mac.ts';
 import { SEC } from '../sim/scheduler.ts';
 import { DropReason } from '../trace/drop-reasons.ts';
 import { NetDevice } from './device.ts';
@@ -168,11 +168,42 @@ export function brHandleFrame(br: Bridge, port: NetDevice, skb: Skb): void {
     brPassFrameUp(br, skb, 'host');
     return;
   }
-  if (e && e.port) {
-    brForward(br, e.port, skb, port);
+  if (bridgeNfActive(br, skb)) {
+    // br_nf_pre_routing: the frame meets PREROUTING (conntrack, DNAT) before it is switched.
+    const dstIp = ipv4DstOf(skb);
+    nfHook(br.ns, NfHook.PRE_ROUTING, skb, br, null, true, () => brNfPreRoutingFinish(br, port, skb, e, dstIp), { in: port, out: null });
     return;
   }
-  brFlood(br, skb, port);
+  brSwitch(br, port, skb, e);
+}
+
+function brSwitch(br: Bridge, port: NetDevice, skb: Skb, e: FdbEntry | undefined): void {
+  if (e && e.port) brForward(br, e.port, skb, port);
+  else brFlood(br, skb, port);
+}
+
+function ipv4DstOf(skb: Skb): number {
+  const d = skb.data;
+  return ((d[30] << 24) | (d[31] << 16) | (d[32] << 8) | d[33]) >>> 0;
+}
+
+/**
+ * br_nf_pre_routing_finish: if DNAT changed the destination, the frame goes where the new
+ * address lives: up to this host, or to the MAC the bridge's neighbour table knows for it.
+ */
+function brNfPreRoutingFinish(br: Bridge, port: NetDevice, skb: Skb, e: FdbEntry | undefined, oldDst: number): void {
+  const newDst = ipv4DstOf(skb);
+  if (newDst === oldDst) return brSwitch(br, port, skb, e);
+  if (br.ns.isLocalAddr(newDst as never)) return brPassFrameUp(br, skb, 'host');
+  const n = br.ns.neigh.get(br, newDst as never);
+  if (n && n.mac !== null) {
+    writeMac(skb.data, 0, n.mac);
+    const e2 = br.fdbFind(n.mac);
+    if (e2 && e2.isLocal) return brPassFrameUp(br, skb, 'host');
+    return brSwitch(br, port, skb, e2);
+  }
+  // Not a neighbour on the bridge: the IP stack routes it.
+  brPassFrameUp(br, skb, 'host');
 }
 
 function classifyGroup(dst: Mac): 'broadcast' | 'multicast' {
@@ -201,10 +232,10 @@ export function brForward(br: Bridge, to: NetDevice, skb: Skb, from: NetDevice |
     return;
   }
   if (from && bridgeNfActive(br, skb)) {
+    // br_nf_forward_ip and br_nf_post_routing: the bridge is -i/-o, the ports are physdev.
     const ns = br.ns;
-    nfHook(ns, NfHook.PRE_ROUTING, skb, from, null, true, () =>
-      nfHook(ns, NfHook.FORWARD, skb, from, to, true, () => nfHook(ns, NfHook.POST_ROUTING, skb, null, to, true, () => brDevQueuePushXmit(br, to, skb))),
-    );
+    const phys = { in: from, out: to };
+    nfHook(ns, NfHook.FORWARD, skb, br, br, true, () => nfHook(ns, NfHook.POST_ROUTING, skb, null, br, true, () => brDevQueuePushXmit(br, to, skb), phys), phys);
     return;
   }
   brDevQueuePushXmit(br, to, skb);

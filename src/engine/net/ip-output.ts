@@ -2,7 +2,8 @@ import type { Ipv4 } from '../addr/ipv4.ts';
 import { DropReason } from '../trace/drop-reasons.ts';
 import { ETH_HLEN } from '../wire/ethernet.ts';
 import { IcmpType, IcmpUnreachCode } from '../wire/icmp.ts';
-import { IPV4_HLEN, Ipv4Field, emitIpv4Header } from '../wire/ipv4.ts';
+import { IPV4_HLEN, Ipv4Field, emitIpv4Header, ipv4Dst } from '../wire/ipv4.ts';
+import { ipRouteOutput } from './route.ts';
 import { neighOutput } from './arp.ts';
 import { dropSkb } from './dev.ts';
 import { icmpSend } from './icmp.ts';
@@ -48,14 +49,34 @@ export function buildIpPacket(ns: NetNs, p: IpSendParams): Skb {
   return ns.kernel.newSkb(frame);
 }
 
-/** ip_local_out: a locally generated packet passes OUTPUT, then goes out. */
-export function ipLocalOut(ns: NetNs, skb: Skb, rt: OutputRoute): void {
-  nfHook(ns, NfHook.LOCAL_OUT, skb, null, rt.dev, false, () => ipOutput(ns, skb, rt));
+/**
+ * ip_local_out: a locally generated packet passes OUTPUT, then goes out. Returns false when
+ * netfilter dropped it on the way (the sender's sendmsg() then fails with EPERM).
+ */
+export function ipLocalOut(ns: NetNs, skb: Skb, rt: OutputRoute): boolean {
+  const dst = ipv4Dst(skb.data, ETH_HLEN);
+  let sent = true;
+  const went = nfHook(ns, NfHook.LOCAL_OUT, skb, null, rt.dev, false, () => {
+    // ip_route_me_harder: DNAT in OUTPUT changed the destination, so route again.
+    let route = rt;
+    const now = ipv4Dst(skb.data, ETH_HLEN);
+    if (now !== dst) {
+      const r = ipRouteOutput(ns, now, {});
+      if (typeof r === 'string') {
+        dropSkb(ns, skb, DropReason.IP_OUTNOROUTES, 'no route after DNAT in OUTPUT', rt.dev);
+        sent = false;
+        return;
+      }
+      route = r;
+    }
+    sent = ipOutput(ns, skb, route);
+  });
+  return went && sent;
 }
 
 /** ip_output: POSTROUTING, then ip_finish_output. */
-export function ipOutput(ns: NetNs, skb: Skb, rt: OutputRoute): void {
-  nfHook(ns, NfHook.POST_ROUTING, skb, null, rt.dev, false, () => ipFinishOutput(ns, skb, rt));
+export function ipOutput(ns: NetNs, skb: Skb, rt: OutputRoute): boolean {
+  return nfHook(ns, NfHook.POST_ROUTING, skb, null, rt.dev, false, () => ipFinishOutput(ns, skb, rt));
 }
 
 /** ip_finish_output: fragment what is bigger than the MTU (unless DF), then to the neighbour. */

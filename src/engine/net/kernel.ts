@@ -73,6 +73,8 @@ export class Kernel {
   /** Named namespaces (/run/netns); the root namespace is `root`. */
   readonly netns = new Map<string, NetNs>();
   readonly root: NetNs;
+  /** The kernel log ring (`dmesg`): one buffer for the whole machine, as on Linux. */
+  readonly log: { t: number; text: string }[] = [];
   private nextNsId = 0;
   private nextDevId = 0;
   private nextPktId = 0;

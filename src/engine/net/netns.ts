@@ -7,6 +7,7 @@ import type { Skb } from './skb.ts';
 import type { SocketTable } from '../socket/table.ts';
 import { createSocketTable } from '../socket/table.ts';
 import type { FragQueue } from './ip-fragment.ts';
+import type { Netfilter } from '../netfilter/netfilter.ts';
 
 /** Netfilter hooks (enum nf_inet_hooks), in the order a packet can meet them. */
 export const NfHook = {
@@ -24,6 +25,9 @@ export interface NfHookState {
   out: NetDevice | null;
   /** True when the packet is being bridged (br_netfilter), not routed. */
   bridged: boolean;
+  /** The bridge ports it came in by and leaves by (for -m physdev). */
+  physIn?: NetDevice | null;
+  physOut?: NetDevice | null;
 }
 
 export type NfVerdict = 'accept' | 'drop' | 'stolen';
@@ -56,6 +60,8 @@ export class NetNs {
   private nextIfindex = 1;
   ipId: number;
   alive = true;
+  /** The netfilter layer's state (tables, conntrack), created on first use. */
+  netfilter: Netfilter | null = null;
 
   constructor(
     readonly kernel: Kernel,

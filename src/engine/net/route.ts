@@ -19,7 +19,11 @@ export interface OutputRoute {
 /** connect()'s errno for a destination without a usable route. */
 export type RouteError = 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES';
 
-export const ROUTE_ERROR_TEXT: Record<RouteError, string> = {
+/** A send can also fail because netfilter dropped the packet on its way out (NF_DROP → EPERM). */
+export type SendError = RouteError | 'EPERM';
+
+export const ROUTE_ERROR_TEXT: Record<SendError, string> = {
+  EPERM: 'Operation not permitted',
   ENETUNREACH: 'Network is unreachable',
   EHOSTUNREACH: 'No route to host',
   EINVAL: 'Invalid argument',

@@ -14,6 +14,8 @@ export class Skb {
   mark = 0;
   /** Connection tracking entry, attached by the netfilter layer. */
   ct: unknown = null;
+  /** Set by the TRACE target: every later rule it meets is logged. */
+  nftrace = false;
 
   constructor(
     readonly id: number,

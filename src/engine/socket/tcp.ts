@@ -29,7 +29,7 @@ export type TcpEvent =
   | { kind: 'connected' }
   | { kind: 'data'; data: Uint8Array }
   | { kind: 'eof' }
-  | { kind: 'error'; errno: 'ECONNREFUSED' | 'ECONNRESET' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'ETIMEDOUT' }
+  | { kind: 'error'; errno: 'ECONNREFUSED' | 'ECONNRESET' | 'EHOSTUNREACH' | 'ENETUNREACH' | 'ETIMEDOUT' | 'EPERM' }
   | { kind: 'closed' };
 
 const TCP_TIMEWAIT_LEN = 60 * SEC;
@@ -80,7 +80,8 @@ export class TcpConn {
     return connKey(this.localAddr, this.localPort, this.remoteAddr, this.remotePort);
   }
 
-  send(flags: number, payload: Uint8Array = EMPTY, mss?: number): void {
+  /** Returns false when netfilter dropped the segment on its way out. */
+  send(flags: number, payload: Uint8Array = EMPTY, mss?: number): boolean {
     const seg: TcpRepr = {
       srcPort: this.localPort,
       dstPort: this.remotePort,
@@ -94,7 +95,7 @@ export class TcpConn {
     let adv = payload.length;
     if (flags & (TcpFlags.SYN | TcpFlags.FIN)) adv++;
     this.sndNxt = (this.sndNxt + adv) >>> 0;
-    tcpTransmit(this.ns, this.localAddr, this.remoteAddr, seg);
+    return tcpTransmit(this.ns, this.localAddr, this.remoteAddr, seg);
   }
 
   private resend(flags: number): void {
@@ -112,7 +113,12 @@ export class TcpConn {
   sendReliable(flags: number): void {
     this.pending = { flags };
     this.retries = 0;
-    this.send(flags, EMPTY, flags & TcpFlags.SYN ? this.mss() : undefined);
+    const sent = this.send(flags, EMPTY, flags & TcpFlags.SYN ? this.mss() : undefined);
+    // connect() itself fails when OUTPUT drops the SYN.
+    if (!sent && this.state === 'SYN_SENT') {
+      this.fail('EPERM');
+      return;
+    }
     this.arm(TCP_INIT_RTO);
   }
 
@@ -262,16 +268,16 @@ export function tcpConnect(ns: NetNs, dst: Ipv4, dport: number, onEvent: (e: Tcp
   return c;
 }
 
-function tcpTransmit(ns: NetNs, src: Ipv4, dst: Ipv4, seg: TcpRepr): void {
+function tcpTransmit(ns: NetNs, src: Ipv4, dst: Ipv4, seg: TcpRepr): boolean {
   const rt = ipRouteOutput(ns, dst, { src });
-  if (typeof rt === 'string') return;
+  if (typeof rt === 'string') return false;
   const len = tcpLength(seg);
   const skb = buildIpPacket(ns, { src, dst, protocol: IpProto.TCP, df: true, length: len, write: (b, off) => emitTcp(seg, b, off, src, dst) });
-  ipLocalOut(ns, skb, rt);
+  return ipLocalOut(ns, skb, rt);
 }
 
 /** tcp_v4_send_reset: answer a segment that fits no socket. */
-function tcpSendReset(ns: NetNs, src: Ipv4, dst: Ipv4, seg: TcpRepr): void {
+export function tcpSendReset(ns: NetNs, src: Ipv4, dst: Ipv4, seg: TcpRepr): void {
   if (seg.flags & TcpFlags.RST) return;
   let segLen = seg.payload.length;
   if (seg.flags & TcpFlags.SYN) segLen++;

@@ -9,7 +9,7 @@ import { dropSkb } from '../net/dev.ts';
 import { icmpSend } from '../net/icmp.ts';
 import { buildIpPacket, ipLocalOut } from '../net/ip-output.ts';
 import type { NetNs } from '../net/netns.ts';
-import { ipRouteOutput, type RouteError } from '../net/route.ts';
+import { ipRouteOutput, type SendError } from '../net/route.ts';
 import type { Skb } from '../net/skb.ts';
 import { type IcmpErrorInfo, pickEphemeralPort } from './table.ts';
 
@@ -31,7 +31,7 @@ export class UdpSocket {
   }
 
   /** sendto(): route, build and send one datagram. */
-  sendTo(dst: Ipv4, dport: number, payload: Uint8Array, opts: { ttl?: number; oif?: NetDevice | null } = {}): RouteError | null {
+  sendTo(dst: Ipv4, dport: number, payload: Uint8Array, opts: { ttl?: number; oif?: NetDevice | null } = {}): SendError | null {
     const rt = ipRouteOutput(this.ns, dst, { oif: opts.oif, src: this.addr === 0 ? null : this.addr });
     if (typeof rt === 'string') return rt;
     const src = rt.src;
@@ -46,8 +46,7 @@ export class UdpSocket {
       length: len,
       write: (b, off) => emitUdp({ srcPort: port, dstPort: dport, payload }, b, off, src, dst),
     });
-    ipLocalOut(this.ns, skb, rt);
-    return null;
+    return ipLocalOut(this.ns, skb, rt) ? null : 'EPERM';
   }
 
   close(): void {

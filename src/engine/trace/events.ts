@@ -30,7 +30,8 @@ export type TraceEvent =
       dev?: string;
       via?: string;
     })
-  | (PacketBase & { type: 'nf'; hook: string; table: string; chain: string; rule: string; verdict: string })
+  /** A netfilter step: `rule` is the 1-based rule number in `chain`, 0 for the policy or a return. */
+  | (PacketBase & { type: 'nf'; hook: string; table: string; chain: string; rule: number; verdict: string })
   | (PacketBase & { type: 'deliver'; proto: string; to: string })
   | (PacketBase & { type: 'icmp-out'; icmp: string; to: string })
   | (PacketBase & { type: 'fragment'; dev: string; mtu: number; count: number })

@@ -1,0 +1,142 @@
+import type { Ipv4 } from '../addr/ipv4.ts';
+
+/**
+ * The rule model shared by the `iptables` command and the packet path: what a rule matches
+ * and what it does, as iptables' own structures (ipt_entry + matches + target) hold it.
+ * Matches keep the order they were given in, so `iptables -S` prints them back the same way.
+ */
+
+export type TableName = 'raw' | 'mangle' | 'nat' | 'filter';
+export const TABLE_NAMES: readonly TableName[] = ['raw', 'mangle', 'nat', 'filter'];
+
+export type BuiltinChainName = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+
+/** The built-in chains of each table, in the order `iptables -L` lists them. */
+export const BUILTIN_CHAINS: Record<TableName, readonly BuiltinChainName[]> = {
+  raw: ['PREROUTING', 'OUTPUT'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+/** `-s 10.0.0.0/8`, `! -d 1.2.3.4`. */
+export interface AddrMatch {
+  addr: Ipv4;
+  len: number;
+  invert: boolean;
+}
+
+/** `-i eth0`, `-o veth+` (a trailing + matches any suffix), `! -i lo`. */
+export interface IfaceMatch {
+  name: string;
+  /** The name ended with `+`: `name` holds the prefix. */
+  wildcard: boolean;
+  invert: boolean;
+}
+
+export interface PortRange {
+  lo: number;
+  hi: number;
+}
+
+export interface PortMatch {
+  range: PortRange;
+  invert: boolean;
+}
+
+export type CtStateName = 'INVALID' | 'NEW' | 'ESTABLISHED' | 'RELATED' | 'UNTRACKED' | 'SNAT' | 'DNAT';
+export type AddrTypeName = 'UNSPEC' | 'UNICAST' | 'LOCAL' | 'BROADCAST' | 'ANYCAST' | 'MULTICAST' | 'BLACKHOLE' | 'UNREACHABLE' | 'PROHIBIT' | 'THROW' | 'NAT' | 'XRESOLVE';
+
+export type Match =
+  | { kind: 'tcp'; sport?: PortMatch; dport?: PortMatch; flags?: { mask: number; comp: number; invert: boolean } }
+  | { kind: 'udp'; sport?: PortMatch; dport?: PortMatch }
+  | { kind: 'icmp'; icmpType?: { type: number; code: number | null; invert: boolean; name: string } }
+  | { kind: 'multiport'; dir: 'sports' | 'dports' | 'ports'; ports: PortRange[]; invert: boolean }
+  | { kind: 'conntrack'; ctstate?: { states: CtStateName[]; invert: boolean }; ctorigdst?: AddrMatch; ctorigsrc?: AddrMatch; ctorigdstport?: PortMatch; ctdir?: 'ORIGINAL' | 'REPLY' }
+  | { kind: 'state'; states: CtStateName[]; invert: boolean }
+  | { kind: 'addrtype'; srcType?: { types: AddrTypeName[]; invert: boolean }; dstType?: { types: AddrTypeName[]; invert: boolean }; limitIfaceIn?: boolean; limitIfaceOut?: boolean }
+  | { kind: 'comment'; comment: string }
+  | { kind: 'mark'; value: number; mask: number; invert: boolean }
+  | { kind: 'physdev'; physdevIn?: IfaceMatch; physdevOut?: IfaceMatch; isIn?: { invert: boolean }; isOut?: { invert: boolean }; isBridged?: { invert: boolean } };
+
+export type RejectWith =
+  | 'icmp-net-unreachable'
+  | 'icmp-host-unreachable'
+  | 'icmp-port-unreachable'
+  | 'icmp-proto-unreachable'
+  | 'icmp-net-prohibited'
+  | 'icmp-host-prohibited'
+  | 'icmp-admin-prohibited'
+  | 'tcp-reset';
+
+/** A NAT target's range: `--to-destination 10.0.0.2[-10.0.0.9][:80[-90]]`. */
+export interface NatRange {
+  minAddr: Ipv4 | null;
+  maxAddr: Ipv4 | null;
+  ports: PortRange | null;
+}
+
+export type Target =
+  | { kind: 'ACCEPT' }
+  | { kind: 'DROP' }
+  | { kind: 'RETURN' }
+  /** `-j CHAIN` (jump) or `-g CHAIN` (goto: do not come back here). */
+  | { kind: 'jump'; chain: string; goto: boolean }
+  | { kind: 'REJECT'; with: RejectWith }
+  | { kind: 'LOG'; prefix: string | null; level: number | null }
+  | { kind: 'DNAT'; to: NatRange }
+  | { kind: 'SNAT'; to: NatRange }
+  | { kind: 'MASQUERADE'; toPorts: PortRange | null }
+  | { kind: 'REDIRECT'; toPorts: PortRange | null }
+  | { kind: 'MARK'; op: 'set' | 'xset' | 'and' | 'or' | 'xor'; value: number; mask: number }
+  | { kind: 'TRACE' }
+  | { kind: 'NOTRACK' };
+
+/** Everything a rule says, without its counters: what `-D` and `-C` compare. */
+export interface RuleSpec {
+  src: AddrMatch | null;
+  dst: AddrMatch | null;
+  in: IfaceMatch | null;
+  out: IfaceMatch | null;
+  /** `-p`: 0 for `all`; `name` as typed (tcp, udp, icmp, all, or a number). */
+  proto: { num: number; name: string; invert: boolean } | null;
+  /** `-f` / `! -f`: second and later fragments. */
+  fragment: { invert: boolean } | null;
+  matches: Match[];
+  /** No target: the rule only counts. */
+  target: Target | null;
+}
+
+export interface Rule extends RuleSpec {
+  packets: number;
+  bytes: number;
+}
+
+export interface Chain {
+  name: string;
+  /** Built-in chains have a policy; user chains have none. */
+  policy: 'ACCEPT' | 'DROP' | null;
+  /** Counters of the policy (packets that fell off the end of a built-in chain). */
+  packets: number;
+  bytes: number;
+  rules: Rule[];
+}
+
+export interface Table {
+  name: TableName;
+  /** Built-in chains first in their fixed order, then user chains in creation order. */
+  chains: Map<string, Chain>;
+}
+
+export function emptyRuleSpec(): RuleSpec {
+  return { src: null, dst: null, in: null, out: null, proto: null, fragment: null, matches: [], target: null };
+}
+
+/** Structural equality of two specs, as iptables compares rules for -D and -C. */
+export function sameRuleSpec(a: RuleSpec, b: RuleSpec): boolean {
+  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
+}
+
+function normalize(s: RuleSpec): unknown {
+  return { ...s, proto: s.proto ? { num: s.proto.num, invert: s.proto.invert } : null };
+}
