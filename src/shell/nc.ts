@@ -1,5 +1,5 @@
 import { type Ipv4, formatIpv4, parseIpv4 } from '../engine/addr/ipv4.ts';
-import { ROUTE_ERROR_TEXT } from '../engine/net/route.ts';
+import { ROUTE_ERROR_TEXT, ipRouteOutput } from '../engine/net/route.ts';
 import { SEC } from '../engine/sim/scheduler.ts';
 import { tcpConnect, tcpListen, type TcpConn, type TcpEvent } from '../engine/socket/tcp.ts';
 import { udpBind } from '../engine/socket/udp.ts';
@@ -155,7 +155,9 @@ function udpClient(ctx: CommandContext, o: NcOptions, dst: Ipv4, port: number): 
   const s = udpBind(ctx.ns, 0, o.source ?? (0 as Ipv4));
   if (!s) return 1;
   try {
-    const err = s.sendTo(dst, port, o.zero ? new Uint8Array([0x58]) : new Uint8Array(0));
+    // With -z netcat-openbsd only connect()s a UDP socket: nothing is sent.
+    const probe = ipRouteOutput(ctx.ns, dst, { src: o.source });
+    const err = typeof probe === 'string' ? probe : o.zero ? null : s.sendTo(dst, port, new Uint8Array(0));
     if (err) {
       ctx.err(`nc: connect to ${formatIpv4(dst)} port ${port} (udp) failed: ${ROUTE_ERROR_TEXT[err]}\n`);
       return 1;

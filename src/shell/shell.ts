@@ -10,6 +10,8 @@ import { sysctlCommand } from './sysctl.ts';
 import { pingCommand } from './ping.ts';
 import { ncCommand } from './nc.ts';
 import { basicCommands } from './basic.ts';
+import { conntrackCommand } from './conntrack.ts';
+import { dmesgCommand } from './dmesg.ts';
 
 export interface ShellResult {
   exitCode: number;
@@ -37,6 +39,8 @@ export class Shell {
     this.commands.set('ping', pingCommand);
     this.commands.set('nc', ncCommand);
     this.commands.set('netcat', ncCommand);
+    this.commands.set('conntrack', conntrackCommand);
+    this.commands.set('dmesg', dmesgCommand);
     for (const [name, cmd] of Object.entries(basicCommands)) this.commands.set(name, cmd);
   }
 

@@ -95,6 +95,10 @@ export class ConntrackTable {
     return this.ns.kernel.now;
   }
 
+  nowPlus(ns: number): number {
+    return this.ns.kernel.now + ns;
+  }
+
   lookup(t: CtTuple): { entry: CtEntry; dir: CtDir } | undefined {
     const hit = this.byTuple.get(tupleKey(t));
     if (hit && hit.entry.expires <= this.now()) {
@@ -240,6 +244,8 @@ export function conntrackIn(ct: ConntrackTable, skb: Skb): void {
     }
     if (e.orig.proto === IpProto.TCP) tcpUpdate(e, hit.dir, p.tcpFlags);
     ct.refresh(e);
+    // A reset kills the connection: the entry goes once this packet has been classified.
+    if (e.orig.proto === IpProto.TCP && p.tcpFlags & TCP_RST) e.expires = ct.nowPlus(0);
     const info: CtInfo = hit.dir === 'reply' || e.seenReply ? 'ESTABLISHED' : 'NEW';
     skb.ct = { entry: e, dir: hit.dir, info } satisfies SkbCt;
     return;
