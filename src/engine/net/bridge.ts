@@ -164,21 +164,22 @@ export function brHandleFrame(br: Bridge, port: NetDevice, skb: Skb): void {
   }
   const e = br.fdbFind(dst);
   br.traceLookup(skb, dst, e);
-  if (e && e.isLocal) {
-    brPassFrameUp(br, skb, 'host');
-    return;
-  }
   if (bridgeNfActive(br, skb)) {
-    // br_nf_pre_routing: the frame meets PREROUTING (conntrack, DNAT) before it is switched.
+    // br_nf_pre_routing: every IPv4 frame meets PREROUTING (conntrack, DNAT) before the
+    // bridge decides, with the bridge as -i and the port as --physdev-in. The IP layer
+    // then skips its own PREROUTING for it (ip_sabotage_in).
     const dstIp = ipv4DstOf(skb);
-    nfHook(br.ns, NfHook.PRE_ROUTING, skb, br, null, true, () => brNfPreRoutingFinish(br, port, skb, e, dstIp), { in: port, out: null });
+    skb.brPrerouted = true;
+    nfHook(br.ns, NfHook.PRE_ROUTING, skb, br, null, false, () => brNfPreRoutingFinish(br, port, skb, e, dstIp), { in: port, out: null });
     return;
   }
   brSwitch(br, port, skb, e);
 }
 
+/** br_handle_frame_finish's decision: up to the host, to the port that has the MAC, or everywhere. */
 function brSwitch(br: Bridge, port: NetDevice, skb: Skb, e: FdbEntry | undefined): void {
-  if (e && e.port) brForward(br, e.port, skb, port);
+  if (e && e.isLocal) brPassFrameUp(br, skb, 'host');
+  else if (e && e.port) brForward(br, e.port, skb, port);
   else brFlood(br, skb, port);
 }
 
@@ -194,16 +195,22 @@ function ipv4DstOf(skb: Skb): number {
 function brNfPreRoutingFinish(br: Bridge, port: NetDevice, skb: Skb, e: FdbEntry | undefined, oldDst: number): void {
   const newDst = ipv4DstOf(skb);
   if (newDst === oldDst) return brSwitch(br, port, skb, e);
-  if (br.ns.isLocalAddr(newDst as never)) return brPassFrameUp(br, skb, 'host');
-  const n = br.ns.neigh.get(br, newDst as never);
-  if (n && n.mac !== null) {
-    writeMac(skb.data, 0, n.mac);
-    const e2 = br.fdbFind(n.mac);
-    if (e2 && e2.isLocal) return brPassFrameUp(br, skb, 'host');
-    return brSwitch(br, port, skb, e2);
-  }
-  // Not a neighbour on the bridge: the IP stack routes it.
-  brPassFrameUp(br, skb, 'host');
+  const toHost = (): void => {
+    writeMac(skb.data, 0, br.mac);
+    brPassFrameUp(br, skb, 'host');
+  };
+  const r = br.ns.fib.lookup(newDst as never);
+  if (!r || r.type !== 'unicast' || r.dev !== br) return toHost();
+  // "Bridged DNAT": the new destination lives on this bridge, so the frame stays in the
+  // bridge and leaves by the port that has its MAC, which may be the one it came in by
+  // (then only with hairpin on).
+  const n = br.ns.neigh.get(br, (r.gateway ?? newDst) as never);
+  if (!n || n.mac === null) return toHost();
+  writeMac(skb.data, 0, n.mac);
+  const e2 = br.fdbFind(n.mac);
+  if (e2 && e2.isLocal) return toHost();
+  br.traceLookup(skb, n.mac, e2);
+  brSwitch(br, port, skb, e2);
 }
 
 function classifyGroup(dst: Mac): 'broadcast' | 'multicast' {

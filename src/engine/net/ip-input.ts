@@ -30,6 +30,10 @@ export function ipRcv(dev: NetDevice, skb: Skb, pktType: PktType): void {
   }
   // Ethernet padding beyond the IP total length is trimmed (pskb_trim_rcsum).
   if (skb.data.length > ETH_HLEN + h.totalLength) skb.data = skb.data.subarray(0, ETH_HLEN + h.totalLength);
+  if (skb.brPrerouted) {
+    ipRcvFinish(ns, skb, dev, pktType);
+    return;
+  }
   nfHook(ns, NfHook.PRE_ROUTING, skb, dev, null, false, () => ipRcvFinish(ns, skb, dev, pktType));
 }
 
