@@ -8,6 +8,7 @@ import { deliverToProtocol, devQueueXmit, dropSkb, traceXmit } from './dev.ts';
 import { nfHook } from './netfilter-hooks.ts';
 import { NfHook } from './netns.ts';
 import { EtherType } from '../wire/ethernet.ts';
+import { tapFrame } from './capture.ts';
 
 /** Default forwarding-database ageing time (BR_DEFAULT_AGEING_TIME, 300 s). */
 export const BR_AGEING_TIME = 300 * SEC;
@@ -220,6 +221,7 @@ function classifyGroup(dst: Mac): 'broadcast' | 'multicast' {
 /** br_pass_frame_up: the frame is for this host; it enters the stack as received on the bridge. */
 function brPassFrameUp(br: Bridge, skb: Skb, pktType: 'host' | 'broadcast' | 'multicast'): void {
   skb.dev = br;
+  tapFrame(br, skb.data, 'in');
   br.stats.rxPackets++;
   br.stats.rxBytes += skb.data.length;
   deliverToProtocol(br, skb, pktType);

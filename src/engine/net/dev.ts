@@ -8,6 +8,7 @@ import { arpRcv } from './arp.ts';
 import { ipRcv } from './ip-input.ts';
 import { brHandleFrame, Bridge } from './bridge.ts';
 import { summarizeFrame } from './summary.ts';
+import { tapFrame } from './capture.ts';
 
 /** skb->pkt_type as eth_type_trans() classifies a received frame. */
 export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
@@ -25,6 +26,7 @@ export function netifReceive(dev: NetDevice, skb: Skb): void {
   skb.dev = dev;
   dev.stats.rxPackets++;
   dev.stats.rxBytes += skb.data.length;
+  tapFrame(dev, skb.data, 'in');
   const k = dev.ns.kernel;
   if (k.trace) k.emit({ type: 'rcv', t: k.now, ns: dev.ns.label, pkt: skb.id, parent: skb.parent, dev: dev.name, bytes: skb.data.slice(), summary: summarizeFrame(skb.data) });
   if (dev.master instanceof Bridge) {
@@ -59,6 +61,7 @@ export function devQueueXmit(dev: NetDevice, skb: Skb): void {
 }
 
 export function traceXmit(dev: NetDevice, skb: Skb): void {
+  tapFrame(dev, skb.data, 'out');
   const k = dev.ns.kernel;
   if (k.trace) k.emit({ type: 'xmit', t: k.now, ns: dev.ns.label, pkt: skb.id, parent: skb.parent, dev: dev.name, bytes: skb.data.slice(), summary: summarizeFrame(skb.data) });
 }

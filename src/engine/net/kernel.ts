@@ -12,6 +12,7 @@ import { Veth } from './veth.ts';
 import { Bridge } from './bridge.ts';
 import { neighFlushDev } from './arp.ts';
 import { closeNamespaceSockets } from '../socket/table.ts';
+import type { CaptureTap } from './capture.ts';
 
 /** An error as rtnetlink reports it: errno name plus the extack message, if any. */
 export interface NlError {
@@ -73,6 +74,8 @@ export class Kernel {
   /** Named namespaces (/run/netns); the root namespace is `root`. */
   readonly netns = new Map<string, NetNs>();
   readonly root: NetNs;
+  /** Packet sockets capturing on devices (tcpdump). */
+  readonly captures = new Set<CaptureTap>();
   /** The kernel log ring (`dmesg`): one buffer for the whole machine, as on Linux. */
   readonly log: { t: number; text: string }[] = [];
   private nextNsId = 0;
