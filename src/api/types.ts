@@ -24,7 +24,7 @@ export interface ScriptResult {
 export interface DeviceSummary {
   readonly ifindex: number;
   readonly name: string;
-  readonly kind: 'loopback' | 'veth' | 'bridge';
+  readonly kind: 'loopback' | 'veth' | 'bridge' | 'vlan' | 'macvlan' | 'vxlan';
   readonly up: boolean;
   /** Operational state: UP only when the device is up and has carrier. */
   readonly operState: 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN';

@@ -1,4 +1,6 @@
-import { formatMac, parseMac } from '../engine/addr/mac.ts';
+import { type Mac, formatMac, parseMac } from '../engine/addr/mac.ts';
+import { type Ipv4, formatIpv4, parseIpv4 } from '../engine/addr/ipv4.ts';
+import { Vxlan } from '../engine/net/vxlan.ts';
 import type { NetDevice } from '../engine/net/device.ts';
 import { Bridge } from '../engine/net/bridge.ts';
 import { matches } from './argv.ts';
@@ -53,6 +55,9 @@ function fdbShow(ctx: CommandContext, argv: string[]): number {
     if (d instanceof Bridge) {
       for (const e of d.fdbEntries().filter((x) => x.port === null)) ctx.out(`${formatMac(e.mac)}${devPart} master ${d.name} permanent\n`);
     }
+    if (d instanceof Vxlan) {
+      for (const e of d.fdbEntries()) ctx.out(`${formatMac(e.mac)}${devPart} dst ${formatIpv4(e.dst)} self${e.permanent ? ' permanent' : ''}\n`);
+    }
     for (const m of selfEntries(d)) ctx.out(`${m}${devPart} self permanent\n`);
   }
   return 0;
@@ -63,14 +68,22 @@ function fdbModify(ctx: CommandContext, op: 'add' | 'append' | 'replace' | 'del'
   let devName: string | null = null;
   let isMaster = false;
   let isStatic = true;
+  let dst: Ipv4 | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === 'dev') devName = argv[++i] ?? null;
+    if (a === 'dst') {
+      const v = argv[++i] ?? '';
+      dst = parseIpv4(v);
+      if (dst === null) {
+        ctx.err(`Error: inet address is expected rather than "${v}".\n`);
+        return 1;
+      }
+    } else if (a === 'dev') devName = argv[++i] ?? null;
     else if (a === 'master') isMaster = true;
     else if (a === 'self') isMaster = false;
     else if (a === 'dynamic') isStatic = false;
     else if (a === 'static' || a === 'permanent' || a === 'local' || a === 'temp') continue;
-    else if (a === 'dst' || a === 'vlan' || a === 'port' || a === 'vni' || a === 'via') i++;
+    else if (a === 'vlan' || a === 'port' || a === 'vni' || a === 'via') i++;
     else if (mac === null) {
       mac = parseMac(a);
       if (mac === null) {
@@ -91,6 +104,7 @@ function fdbModify(ctx: CommandContext, op: 'add' | 'append' | 'replace' | 'del'
     ctx.err(`Cannot find device "${devName}"\n`);
     return 255;
   }
+  if (dev instanceof Vxlan && !isMaster) return vxlanFdbModify(ctx, dev, op, mac, dst);
   const br = dev.master instanceof Bridge ? dev.master : dev instanceof Bridge ? dev : null;
   if (!br || (!isMaster && !(dev instanceof Bridge) && !(dev.master instanceof Bridge))) {
     ctx.err('RTNETLINK answers: Operation not supported\n');
@@ -195,3 +209,33 @@ export const bridgeCommand: Command = (ctx, argv) => {
   ctx.err(`Object "${obj}" is unknown, try "bridge help".\n`);
   return 255;
 };
+
+/** The VXLAN device's own forwarding table: which remote VTEP a MAC lives behind. */
+function vxlanFdbModify(ctx: CommandContext, dev: Vxlan, op: 'add' | 'append' | 'replace' | 'del', mac: Mac, dst: Ipv4 | null): number {
+  const same = (e: { mac: Mac; dst: Ipv4 }): boolean => e.mac === mac && (dst === null || e.dst === dst);
+  if (op === 'del') {
+    const i = dev.fdb.findIndex(same);
+    if (i < 0) {
+      ctx.err('RTNETLINK answers: No such file or directory\n');
+      return 255;
+    }
+    dev.fdb.splice(i, 1);
+    return 0;
+  }
+  if (dst === null) {
+    ctx.err('RTNETLINK answers: Invalid argument\n');
+    return 255;
+  }
+  const existing = dev.fdb.filter((e) => e.mac === mac);
+  if (op === 'add' && existing.length > 0) {
+    ctx.err('RTNETLINK answers: File exists\n');
+    return 255;
+  }
+  if (op === 'append' && existing.some((e) => e.dst === dst)) {
+    ctx.err('RTNETLINK answers: File exists\n');
+    return 255;
+  }
+  if (op === 'replace') for (const e of existing) dev.fdb.splice(dev.fdb.indexOf(e), 1);
+  dev.fdb.push({ mac, dst, permanent: true, updated: ctx.kernel.now });
+  return 0;
+}

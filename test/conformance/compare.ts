@@ -10,7 +10,6 @@ export const CONFORMANCE_DIR = new URL('.', import.meta.url).pathname;
 export const NEEDS_LATER_WORK: Record<string, string> = {
   'p04-filter.sh': 'iptables (netfilter issue)',
   'p05-nat.sh': 'iptables NAT (netfilter issue)',
-  'p06-vxlan.sh': 'VXLAN devices (overlay issue)',
   'p07-stateful.sh': 'iptables conntrack (netfilter issue)',
 };
 

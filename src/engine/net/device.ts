@@ -3,7 +3,7 @@ import type { Mac } from '../addr/mac.ts';
 import type { NetNs } from './netns.ts';
 import type { Skb } from './skb.ts';
 
-export type DeviceKind = 'loopback' | 'veth' | 'bridge';
+export type DeviceKind = 'loopback' | 'veth' | 'bridge' | 'vlan' | 'macvlan' | 'vxlan';
 
 /** An IPv4 address on an interface, as `ip addr` shows it. */
 export interface IfAddr {
@@ -47,6 +47,10 @@ export abstract class NetDevice {
   hairpin = false;
   /** The MAC was set with `ip link set address` (a bridge then stops following its ports). */
   macSetByUser = false;
+  /** VLAN sub-interfaces on this device, by VLAN id. */
+  vlans: Map<number, NetDevice> | null = null;
+  /** macvlan devices on this device (it is their lower device). */
+  macvlans: NetDevice[] | null = null;
   readonly stats: DeviceStats = { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0, rxDropped: 0, txDropped: 0 };
 
   constructor(id: number, ns: NetNs, ifindex: number, name: string, mac: Mac, mtu: number) {

@@ -10,6 +10,9 @@ import { Skb } from './skb.ts';
 import { Loopback } from './loopback.ts';
 import { Veth } from './veth.ts';
 import { Bridge } from './bridge.ts';
+import { Vlan } from './vlan.ts';
+import { Macvlan, type MacvlanMode } from './macvlan.ts';
+import { Vxlan, type VxlanConfig } from './vxlan.ts';
 import { neighFlushDev } from './arp.ts';
 import { closeNamespaceSockets } from '../socket/table.ts';
 import type { CaptureTap } from './capture.ts';
@@ -175,6 +178,48 @@ export class Kernel {
     return ok(br);
   }
 
+  /** `ip link add link LOWER name NAME type vlan id VID`. */
+  addVlan(ns: NetNs, name: string, lower: NetDevice, vid: number): NlResult<Vlan> {
+    const c = this.checkNewName(ns, name);
+    if (!c.ok) return c;
+    if (vid < 0 || vid > 4094) return fail('ERANGE', '8021q: VLAN id out of range');
+    if (lower.kind === 'loopback') return fail('EOPNOTSUPP', '8021q: VLANs not supported on device');
+    if (lower.vlans?.has(vid)) return fail('EEXIST');
+    const dev = new Vlan(this.allocDevId(), ns, ns.allocIfindex(), name, lower.mac, lower, vid);
+    (lower.vlans ??= new Map()).set(vid, dev);
+    this.register(dev);
+    return ok(dev);
+  }
+
+  /** `ip link add NAME link LOWER type macvlan mode MODE`. */
+  addMacvlan(ns: NetNs, name: string, lower: NetDevice, mode: MacvlanMode): NlResult<Macvlan> {
+    const c = this.checkNewName(ns, name);
+    if (!c.ok) return c;
+    if (lower.kind === 'loopback' || lower.kind === 'macvlan') return fail('EINVAL');
+    const siblings = lower.macvlans ?? [];
+    if (mode === 'passthru' && siblings.length > 0) return fail('EINVAL');
+    if (siblings.some((m) => m instanceof Macvlan && m.mode === 'passthru')) return fail('EINVAL');
+    // A passthru macvlan takes over its lower device, MAC included.
+    const mac = mode === 'passthru' ? lower.mac : randomMac(this.rng);
+    const dev = new Macvlan(this.allocDevId(), ns, ns.allocIfindex(), name, mac, lower, mode);
+    (lower.macvlans ??= []).push(dev);
+    this.register(dev);
+    return ok(dev);
+  }
+
+  /** `ip link add NAME type vxlan id VNI ...`. */
+  addVxlan(ns: NetNs, name: string, cfg: VxlanConfig): NlResult<Vxlan> {
+    const c = this.checkNewName(ns, name);
+    if (!c.ok) return c;
+    if (cfg.vni < 0 || cfg.vni >= 1 << 24) return fail('ERANGE', 'VXLAN ID must be lower than 16777216');
+    for (const d of ns.devices.values())
+      if (d instanceof Vxlan && d.cfg.vni === cfg.vni && d.cfg.dstport === cfg.dstport && (d.cfg.local ?? 0) === (cfg.local ?? 0))
+        return fail('EEXIST', 'A VXLAN device with the specified VNI already exists');
+    const dev = new Vxlan(this.allocDevId(), ns, ns.allocIfindex(), name, randomMac(this.rng), cfg);
+    this.register(dev);
+    return ok(dev);
+  }
+
   /** `ip link del`: a veth takes its peer with it; a bridge releases its ports. */
   delLink(dev: NetDevice): NlResult {
     if (dev.kind === 'loopback') return fail('EOPNOTSUPP');
@@ -194,6 +239,13 @@ export class Kernel {
 
   private unregister(dev: NetDevice): void {
     if (dev.ns.devices.get(dev.ifindex) !== dev) return;
+    // Devices stacked on this one go first (VLANs, macvlans, VXLANs using it as their link).
+    for (const ns of this.allNamespaces())
+      for (const d of [...ns.devices.values()])
+        if ((d instanceof Vlan || d instanceof Macvlan) && d.lower === dev) this.unregister(d);
+        else if (d instanceof Vxlan && d.cfg.lower === dev) this.unregister(d);
+    if (dev instanceof Vlan && dev.lower.vlans?.get(dev.vid) === dev) dev.lower.vlans.delete(dev.vid);
+    if (dev instanceof Macvlan && dev.lower.macvlans) dev.lower.macvlans = dev.lower.macvlans.filter((m) => m !== dev);
     this.detach(dev);
     if (dev instanceof Veth && dev.peer) {
       const peer = dev.peer;
@@ -236,6 +288,8 @@ export class Kernel {
   carrierChanged(dev: NetDevice): void {
     if (dev instanceof Veth && dev.peer) dev.peer.onPeerChange();
     if (dev.master instanceof Bridge) dev.master.portStateChanged();
+    // Upper devices (VLANs, macvlans) follow their lower device's state.
+    for (const up of [...(dev.vlans?.values() ?? []), ...(dev.macvlans ?? [])]) if (up.master instanceof Bridge) up.master.portStateChanged();
   }
 
   setMaster(dev: NetDevice, br: NetDevice | null): NlResult {

@@ -11,6 +11,7 @@ import { buildIpPacket, ipLocalOut } from '../net/ip-output.ts';
 import type { NetNs } from '../net/netns.ts';
 import { ipRouteOutput, type SendError } from '../net/route.ts';
 import type { Skb } from '../net/skb.ts';
+import { vxlanRcv } from '../net/vxlan.ts';
 import { type IcmpErrorInfo, pickEphemeralPort } from './table.ts';
 
 /** A UDP socket bound to a port (and optionally one local address). */
@@ -75,6 +76,7 @@ export function udpRcv(ns: NetNs, skb: Skb, dev: NetDevice, broadcast: boolean):
     dropSkb(ns, skb, u === 'bad-checksum' ? DropReason.UDP_CSUM : DropReason.PKT_TOO_SMALL, `UDP ${u}`, dev);
     return;
   }
+  if (vxlanRcv(ns, u.dstPort, src, dst, u.payload, skb)) return;
   const s = ns.sockets.udp.get(u.dstPort);
   if (!s || (s.addr !== 0 && s.addr !== dst)) {
     if (!broadcast) icmpSend(ns, skb, IcmpType.DestUnreachable, IcmpUnreachCode.Port, 0);

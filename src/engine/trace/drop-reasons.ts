@@ -43,6 +43,12 @@ export const DropReason = {
   TCP_INVALID_SEQUENCE: 'TCP_INVALID_SEQUENCE',
   /** fragments not completed within the reassembly timeout */
   FRAG_REASM_TIMEOUT: 'FRAG_REASM_TIMEOUT',
+  /** no remote VTEP for the frame's destination (no FDB entry, no default entry) */
+  VXLAN_NO_REMOTE: 'VXLAN_NO_REMOTE',
+  /** VXLAN header without the I flag */
+  VXLAN_INVALID_HDR: 'VXLAN_INVALID_HDR',
+  /** no VXLAN device with the packet's VNI on this port */
+  VXLAN_VNI_NOT_FOUND: 'VXLAN_VNI_NOT_FOUND',
   /** the bridge port is not forwarding (down, or no longer in the bridge) */
   BRIDGE_PORT_DISABLED: 'NOT_SPECIFIED',
   /** the route is a blackhole (dst_discard) */

@@ -33,6 +33,10 @@ export type TraceEvent =
   /** A netfilter step: `rule` is the 1-based rule number in `chain`, 0 for the policy or a return. */
   | (PacketBase & { type: 'nf'; hook: string; table: string; chain: string; rule: number; verdict: string })
   | (PacketBase & { type: 'deliver'; proto: string; to: string })
+  /** A frame wrapped into UDP by a VXLAN device (`pkt` is the outer packet, `parent` the frame). */
+  | (PacketBase & { type: 'encap'; dev: string; vni: number; outerSrc: string; outerDst: string; sport: number; dport: number })
+  /** A frame unwrapped by a VXLAN device (`pkt` is the inner frame, `parent` the outer packet). */
+  | (PacketBase & { type: 'decap'; dev: string; vni: number; outerSrc: string })
   | (PacketBase & { type: 'icmp-out'; icmp: string; to: string })
   | (PacketBase & { type: 'fragment'; dev: string; mtu: number; count: number })
   | (PacketBase & { type: 'reassembled'; fragments: number; length: number })

@@ -3,9 +3,16 @@ import { formatMac } from '../../engine/addr/mac.ts';
 import type { NetDevice } from '../../engine/net/device.ts';
 import { Veth } from '../../engine/net/veth.ts';
 import { Bridge } from '../../engine/net/bridge.ts';
+import { Vlan } from '../../engine/net/vlan.ts';
+import { Macvlan } from '../../engine/net/macvlan.ts';
+import { Vxlan } from '../../engine/net/vxlan.ts';
 
 /** "name" or "name@peer" / "name@ifN" as iproute2 prints a device with a link. */
 export function linkName(d: NetDevice): string {
+  if (d instanceof Vlan || d instanceof Macvlan) {
+    const l = d.lower;
+    return l.ns === d.ns ? `${d.name}@${l.name}` : `${d.name}@if${l.ifindex}`;
+  }
   if (d instanceof Veth && d.peer) {
     const p = d.peer;
     if (p.ns === d.ns) return `${d.name}@${p.name}`;
@@ -30,7 +37,8 @@ export function linkFlags(d: NetDevice): string {
 /** IF_OPER_* as `state` shows it (rfc2863 operstate). */
 export function operState(d: NetDevice): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN' {
   if (!d.adminUp) return 'DOWN';
-  if (d.kind === 'loopback') return 'UNKNOWN';
+  if (d.kind === 'loopback' || d.kind === 'vxlan') return 'UNKNOWN';
+  if ((d instanceof Vlan || d instanceof Macvlan) && !d.carrier) return 'LOWERLAYERDOWN';
   if (d.carrier) return 'UP';
   if (d instanceof Veth && d.peer && d.peer.ifindex !== d.ifindex) return 'LOWERLAYERDOWN';
   return 'DOWN';
@@ -49,8 +57,9 @@ export function linkHeader(d: NetDevice, withMode: boolean): string {
 
 /** link-netns NAME (or link-netnsid N) for a veth whose peer lives elsewhere. */
 export function linkNetns(d: NetDevice): string {
-  if (d instanceof Veth && d.peer && d.peer.ns !== d.ns) {
-    const pns = d.peer.ns;
+  const other = d instanceof Veth ? d.peer : d instanceof Vlan || d instanceof Macvlan ? d.lower : null;
+  if (other && other.ns !== d.ns) {
+    const pns = other.ns;
     return pns.name !== '' ? ` link-netns ${pns.name}` : ` link-netnsid ${d.ns.peerIdOf(pns)}`;
   }
   return '';
@@ -65,9 +74,22 @@ export function linkLine2(d: NetDevice): string {
 export function linkDetails(d: NetDevice): string {
   const base = `    promiscuity 0 minmtu 68 maxmtu 65535 `;
   if (d instanceof Bridge) return `${base}\n    bridge forward_delay 1500 hello_time 200 max_age 2000 ageing_time 30000 stp_state 0 priority 32768 vlan_filtering 0 vlan_protocol 802.1Q `;
-  if (d instanceof Veth) {
-    const port = d.master ? `\n    bridge_slave state ${d.master instanceof Bridge && d.master.portForwarding(d) ? 'forwarding' : 'disabled'} priority 32 cost 2 hairpin ${d.hairpin ? 'on' : 'off'} ` : '';
-    return `${base}\n    veth ${port}`;
+  const port = d.master instanceof Bridge ? `\n    bridge_slave state ${d.master.portForwarding(d) ? 'forwarding' : 'disabled'} priority 32 cost 2 hairpin ${d.hairpin ? 'on' : 'off'} ` : '';
+  if (d instanceof Veth) return `${base}\n    veth ${port}`;
+  if (d instanceof Vlan) return `${base}\n    vlan protocol 802.1Q id ${d.vid} <REORDER_HDR> ${port}`;
+  if (d instanceof Macvlan) return `${base}\n    macvlan mode ${d.mode} bcqueuelen 1000 usedbcqueuelen 1000 ${port}`;
+  if (d instanceof Vxlan) {
+    const c = d.cfg;
+    const parts = [`vxlan id ${c.vni}`];
+    if (c.remote !== null && d.fdb.some((e) => e.permanent && e.mac === 0 && e.dst === c.remote)) parts.push(`remote ${formatIpv4(c.remote)}`);
+    if (c.local !== null) parts.push(`local ${formatIpv4(c.local)}`);
+    if (c.lower) parts.push(`dev ${c.lower.name}`);
+    parts.push('srcport 0 0', `dstport ${c.dstport}`);
+    if (!c.learning) parts.push('nolearning');
+    parts.push(c.ttl ? `ttl ${c.ttl}` : 'ttl auto', 'ageing 300');
+    if (c.df !== 'unset') parts.push(`df ${c.df}`);
+    parts.push('udpcsum noudp6zerocsumtx noudp6zerocsumrx');
+    return `${base}\n    ${parts.join(' ')} ${port}`;
   }
   return base;
 }

@@ -1,4 +1,7 @@
 import { parseMac, type Mac } from '../../engine/addr/mac.ts';
+import { type Ipv4, parseIpv4 } from '../../engine/addr/ipv4.ts';
+import type { MacvlanMode } from '../../engine/net/macvlan.ts';
+import { VXLAN_LINUX_DEFAULT_PORT, type VxlanConfig } from '../../engine/net/vxlan.ts';
 import type { NetDevice } from '../../engine/net/device.ts';
 import type { NetNs } from '../../engine/net/netns.ts';
 import { Bridge } from '../../engine/net/bridge.ts';
@@ -9,6 +12,8 @@ import { linkDetails, linkHeader, linkLine2 } from './format.ts';
 /** What `ip link add|set` was asked to do (the fields iplink_parse fills in). */
 interface LinkRequest {
   dev: string | null;
+  /** `link DEV`: the lower device of a VLAN or macvlan. */
+  link: string | null;
   name: string | null;
   up: boolean | null;
   mtu: number | null;
@@ -23,7 +28,7 @@ interface LinkRequest {
 
 /** iplink_parse: keywords in iproute2's order; anything else is the device name. */
 function parseLinkArgs(ctx: IpCtx, argv: string[], forAdd: boolean): LinkRequest | number {
-  const r: LinkRequest = { dev: null, name: null, up: null, mtu: null, address: null, netns: null, master: null, nomaster: false, type: null, typeArgs: [] };
+  const r: LinkRequest = { dev: null, link: null, name: null, up: null, mtu: null, address: null, netns: null, master: null, nomaster: false, type: null, typeArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string | null => (i + 1 < argv.length ? argv[++i] : null);
@@ -36,7 +41,9 @@ function parseLinkArgs(ctx: IpCtx, argv: string[], forAdd: boolean): LinkRequest
     } else if (a === 'index') {
       if (next() === null) return incomplete(ctx);
     } else if (matches(a, 'link')) {
-      if (next() === null) return incomplete(ctx);
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      r.link = v;
     } else if (matches(a, 'address')) {
       const v = next();
       if (v === null) return incomplete(ctx);
@@ -165,12 +172,11 @@ function linkAdd(ctx: IpCtx, argv: string[]): number {
     const res = k.addBridge(ns, name);
     if (!res.ok) return nlFail(ctx, res.error);
     dev = res.value;
+  } else if (r.type === 'vlan' || r.type === 'macvlan' || r.type === 'vxlan') {
+    const made = addStackedLink(ctx, r, ns, name);
+    if (typeof made === 'number') return made;
+    dev = made;
   } else {
-    if (['vxlan', 'macvlan', 'ipvlan', 'vlan', 'dummy', 'bond', 'gre', 'ipip', 'tun', 'tap', 'wireguard', 'vrf'].includes(r.type)) {
-      ctx.err(`Error: Unknown device type.\n`);
-      ctx.err(`(ip link type "${r.type}" is not modelled by this simulator yet.)\n`);
-      return 2;
-    }
     ctx.err('Error: Unknown device type.\n');
     return 2;
   }
@@ -299,4 +305,141 @@ export function printLink(ctx: IpCtx, d: NetDevice): void {
         `    ${String(s.txBytes).padStart(10)} ${String(s.txPackets).padStart(7)} ${'0'.padStart(6)} ${String(s.txDropped).padStart(7)} ${'0'.padStart(7)} ${'0'.padStart(7)} \n`,
     );
   }
+}
+
+/** The lower device named by `link DEV` (looked up where the command runs). */
+function lowerDevice(ctx: IpCtx, r: LinkRequest): NetDevice | number {
+  if (r.link === null) {
+    ctx.err('Not enough information: "link" argument is required\n');
+    return 1;
+  }
+  const d = ctx.ns.device(r.link);
+  if (!d) return noDevice(ctx, r.link);
+  return d;
+}
+
+/** `type vlan id N`, `type macvlan mode M`, `type vxlan id VNI ...`: parse the type's options and create. */
+function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): NetDevice | number {
+  const k = ctx.kernel;
+  const t = r.typeArgs;
+  if (r.type === 'vlan') {
+    let vid: number | null = null;
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === 'id') {
+        const v = t[++i];
+        if (v === undefined) return incomplete(ctx);
+        if (!/^\d+$/.test(v) || Number(v) > 0xffff) return invarg(ctx, 'id is invalid', v);
+        vid = Number(v);
+      } else if (t[i] === 'protocol') i++;
+      else if (['reorder_hdr', 'gvrp', 'mvrp', 'loose_binding', 'bridge_binding'].includes(t[i])) i++;
+      else {
+        ctx.err(`vlan: unknown command "${t[i]}"?\n`);
+        return EXIT_PARSE;
+      }
+    }
+    const lower = lowerDevice(ctx, r);
+    if (typeof lower === 'number') return lower;
+    if (vid === null) {
+      ctx.err('Error: 8021q: VLAN id not specified.\n');
+      return 2;
+    }
+    const res = k.addVlan(ns, name, lower, vid);
+    return res.ok ? res.value : nlFail(ctx, res.error);
+  }
+  if (r.type === 'macvlan') {
+    let mode: MacvlanMode = 'vepa';
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === 'mode') {
+        const v = t[++i];
+        if (v === undefined) return incomplete(ctx);
+        if (v !== 'private' && v !== 'vepa' && v !== 'bridge' && v !== 'passthru') {
+          ctx.err(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${v}"\n`);
+          return EXIT_PARSE;
+        }
+        mode = v;
+      } else if (t[i] === 'nopromisc' || t[i] === 'bcqueuelen' || t[i] === 'macaddr') {
+        if (t[i] !== 'nopromisc') i++;
+      } else {
+        ctx.err(`macvlan: unknown option "${t[i]}"?\n`);
+        return EXIT_PARSE;
+      }
+    }
+    const lower = lowerDevice(ctx, r);
+    if (typeof lower === 'number') return lower;
+    const res = k.addMacvlan(ns, name, lower, mode);
+    return res.ok ? res.value : nlFail(ctx, res.error);
+  }
+  // vxlan
+  const cfg: VxlanConfig = { vni: -1, dstport: -1, local: null, remote: null, lower: null, learning: true, ttl: 0, df: 'unset' };
+  for (let i = 0; i < t.length; i++) {
+    const a = t[i];
+    const next = (): string | null => (i + 1 < t.length ? t[++i] : null);
+    /** The address after a keyword, or the exit code of the error printed. */
+    const addr = (): { ip: Ipv4 } | { code: number } => {
+      const v = next();
+      if (v === null) return { code: incomplete(ctx) };
+      const ip = parseIpv4(v);
+      if (ip === null) {
+        ctx.err(`Error: inet address is expected rather than "${v}".\n`);
+        return { code: 1 };
+      }
+      return { ip };
+    };
+    if (a === 'id' || a === 'vni') {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      if (!/^\d+$/.test(v) || Number(v) >= 1 << 24) return invarg(ctx, 'invalid id', v);
+      cfg.vni = Number(v);
+    } else if (a === 'dstport') {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      if (!/^\d+$/.test(v) || Number(v) > 65535) return invarg(ctx, 'dstport', v);
+      cfg.dstport = Number(v) === 0 ? VXLAN_LINUX_DEFAULT_PORT : Number(v);
+    } else if (a === 'local' || a === 'remote' || a === 'group') {
+      const got = addr();
+      if ('code' in got) return got.code;
+      if (a === 'local') cfg.local = got.ip;
+      else cfg.remote = got.ip;
+    } else if (a === 'dev') {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      const d = ctx.ns.device(v);
+      if (!d) return noDevice(ctx, v);
+      cfg.lower = d;
+    } else if (a === 'learning') cfg.learning = true;
+    else if (a === 'nolearning') cfg.learning = false;
+    else if (a === 'ttl' || a === 'hoplimit') {
+      const v = next();
+      if (v === null) return incomplete(ctx);
+      if (v === 'auto' || v === 'inherit') cfg.ttl = 0;
+      else if (/^\d+$/.test(v) && Number(v) <= 255) cfg.ttl = Number(v);
+      else return invarg(ctx, 'invalid TTL', v);
+    } else if (a === 'df') {
+      const v = next();
+      if (v !== 'set' && v !== 'unset' && v !== 'inherit') {
+        ctx.err(`Error: argument of "df" must be "set", "unset" or "inherit", not "${v ?? ''}"\n`);
+        return EXIT_PARSE;
+      }
+      cfg.df = v;
+    } else if (a === 'srcport') {
+      i += 2;
+    } else if (['ageing', 'maxaddress', 'tos', 'flowlabel', 'label'].includes(a)) {
+      if (next() === null) return incomplete(ctx);
+    } else if (['udpcsum', 'noudpcsum', 'proxy', 'noproxy', 'rsc', 'norsc', 'l2miss', 'nol2miss', 'l3miss', 'nol3miss', 'external', 'noexternal', 'gbp', 'gpe', 'udp6zerocsumtx', 'udp6zerocsumrx', 'noudp6zerocsumtx', 'noudp6zerocsumrx', 'remcsumtx', 'remcsumrx', 'noremcsumtx', 'noremcsumrx'].includes(a)) {
+      continue;
+    } else {
+      ctx.err(`vxlan: unknown command "${a}"?\n`);
+      return EXIT_PARSE;
+    }
+  }
+  if (cfg.vni < 0) {
+    ctx.err('vxlan: missing virtual network identifier\n');
+    return EXIT_PARSE;
+  }
+  if (cfg.dstport < 0) {
+    ctx.err("vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse 'dstport 4789' to get the IANA assigned value\nUse 'dstport 0' to get default and quiet this message\n");
+    cfg.dstport = VXLAN_LINUX_DEFAULT_PORT;
+  }
+  const res = k.addVxlan(ns, name, cfg);
+  return res.ok ? res.value : nlFail(ctx, res.error);
 }
