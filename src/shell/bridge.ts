@@ -56,7 +56,13 @@ function fdbShow(ctx: CommandContext, argv: string[]): number {
       for (const e of d.fdbEntries().filter((x) => x.port === null)) ctx.out(`${formatMac(e.mac)}${devPart} master ${d.name} permanent\n`);
     }
     if (d instanceof Vxlan) {
-      for (const e of d.fdbEntries()) ctx.out(`${formatMac(e.mac)}${devPart} dst ${formatIpv4(e.dst)} self${e.permanent ? ' permanent' : ''}\n`);
+      // Specific MACs (newest first), then the all-zeros entry's remotes in the order added.
+      const entries = d.fdbEntries();
+      const ordered = [...entries.filter((e) => e.mac !== 0).reverse(), ...entries.filter((e) => e.mac === 0)];
+      for (const e of ordered) {
+        const via = e.viaLower && d.cfg.lower ? ` via ${d.cfg.lower.name}` : '';
+        ctx.out(`${formatMac(e.mac)}${devPart} dst ${formatIpv4(e.dst)}${via} self${e.permanent ? ' permanent' : ''}\n`);
+      }
     }
     for (const m of selfEntries(d)) ctx.out(`${m}${devPart} self permanent\n`);
   }
@@ -216,6 +222,8 @@ function vxlanFdbModify(ctx: CommandContext, dev: Vxlan, op: 'add' | 'append' | 
   if (op === 'del') {
     const i = dev.fdb.findIndex(same);
     if (i < 0) {
+      // A known MAC with another remote is left alone without complaint, as the kernel does.
+      if (dev.fdb.some((e) => e.mac === mac)) return 0;
       ctx.err('RTNETLINK answers: No such file or directory\n');
       return 255;
     }
@@ -231,10 +239,7 @@ function vxlanFdbModify(ctx: CommandContext, dev: Vxlan, op: 'add' | 'append' | 
     ctx.err('RTNETLINK answers: File exists\n');
     return 255;
   }
-  if (op === 'append' && existing.some((e) => e.dst === dst)) {
-    ctx.err('RTNETLINK answers: File exists\n');
-    return 255;
-  }
+  if (op === 'append' && existing.some((e) => e.dst === dst)) return 0;
   if (op === 'replace') for (const e of existing) dev.fdb.splice(dev.fdb.indexOf(e), 1);
   dev.fdb.push({ mac, dst, permanent: true, updated: ctx.kernel.now });
   return 0;

@@ -213,8 +213,9 @@ export class Kernel {
     if (!c.ok) return c;
     if (cfg.vni < 0 || cfg.vni >= 1 << 24) return fail('ERANGE', 'VXLAN ID must be lower than 16777216');
     for (const d of ns.devices.values())
-      if (d instanceof Vxlan && d.cfg.vni === cfg.vni && d.cfg.dstport === cfg.dstport && (d.cfg.local ?? 0) === (cfg.local ?? 0))
-        return fail('EEXIST', 'A VXLAN device with the specified VNI already exists');
+      // vxlan_vni_in_use: same VNI and port, and the local addresses could overlap.
+      if (d instanceof Vxlan && d.cfg.vni === cfg.vni && d.cfg.dstport === cfg.dstport && (d.cfg.local === null || cfg.local === null || d.cfg.local === cfg.local))
+        return fail('EEXIST', 'A VXLAN device with the specified VNI already exists.');
     const dev = new Vxlan(this.allocDevId(), ns, ns.allocIfindex(), name, randomMac(this.rng), cfg);
     this.register(dev);
     return ok(dev);

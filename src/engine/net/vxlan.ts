@@ -24,6 +24,8 @@ export interface VxlanFdbEntry {
   dst: Ipv4;
   /** Added by a user or by `remote`: never ages. Learned entries age like a bridge's. */
   permanent: boolean;
+  /** The entry `remote` created carries the device too (`via DEV` in bridge fdb show). */
+  viaLower?: boolean;
   updated: number;
 }
 
@@ -57,7 +59,7 @@ export class Vxlan extends NetDevice {
     // With a lower device the MTU leaves room for the 50 bytes of encapsulation.
     super(id, ns, ifindex, name, mac, cfg.lower ? cfg.lower.mtu - VXLAN_OVERHEAD : 1500);
     this.netOfSocket = ns;
-    if (cfg.remote !== null) this.fdb.push({ mac: MAC_ZERO, dst: cfg.remote, permanent: true, updated: 0 });
+    if (cfg.remote !== null) this.fdb.push({ mac: MAC_ZERO, dst: cfg.remote, permanent: true, updated: 0, viaLower: cfg.lower !== null });
   }
 
   get carrier(): boolean {

@@ -30,7 +30,9 @@ export function linkFlags(d: NetDevice): string {
   else f.push('BROADCAST', 'MULTICAST');
   if (d.adminUp) f.push('UP');
   if (d.adminUp && d.carrier) f.push('LOWER_UP');
-  if (d instanceof Veth && d.peer && d.peer.ns === d.ns && !d.peer.adminUp) f.push('M-DOWN');
+  // M-DOWN: the device this one is linked to (veth peer, lower device) is down, if local.
+  const link = d instanceof Veth ? d.peer : d instanceof Vlan || d instanceof Macvlan ? d.lower : null;
+  if (link && link.ns === d.ns && !link.adminUp) f.push('M-DOWN');
   return `<${f.join(',')}>`;
 }
 

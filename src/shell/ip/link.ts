@@ -404,7 +404,10 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
       const v = next();
       if (v === null) return incomplete(ctx);
       const d = ctx.ns.device(v);
-      if (!d) return noDevice(ctx, v);
+      if (!d) {
+        ctx.err(`Cannot find device "${v}"\n`);
+        return EXIT_PARSE;
+      }
       cfg.lower = d;
     } else if (a === 'learning') cfg.learning = true;
     else if (a === 'nolearning') cfg.learning = false;
@@ -433,8 +436,13 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
     }
   }
   if (cfg.vni < 0) {
+    // With no options at all iproute2 sends the request and the kernel refuses it.
+    if (t.length === 0) {
+      ctx.err('Error: Required attributes not provided to perform the operation.\n');
+      return 2;
+    }
     ctx.err('vxlan: missing virtual network identifier\n');
-    return EXIT_PARSE;
+    return 1;
   }
   if (cfg.dstport < 0) {
     ctx.err("vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse 'dstport 4789' to get the IANA assigned value\nUse 'dstport 0' to get default and quiet this message\n");
