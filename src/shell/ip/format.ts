@@ -72,18 +72,27 @@ export function linkLine2(d: NetDevice): string {
   return `    link/ether ${formatMac(d.mac)} brd ff:ff:ff:ff:ff:ff${linkNetns(d)}`;
 }
 
-/** `ip -d link show` details for the kinds we model. */
-export function linkDetails(d: NetDevice): string {
-  const base = `    promiscuity 0 minmtu 68 maxmtu 65535 `;
-  if (d instanceof Bridge) return `${base}\n    bridge forward_delay 1500 hello_time 200 max_age 2000 ageing_time 30000 stp_state 0 priority 32768 vlan_filtering 0 vlan_protocol 802.1Q `;
-  const port = d.master instanceof Bridge ? `\n    bridge_slave state ${d.master.portForwarding(d) ? 'forwarding' : 'disabled'} priority 32 cost 2 hairpin ${d.hairpin ? 'on' : 'off'} ` : '';
-  if (d instanceof Veth) return `${base}\n    veth ${port}`;
-  if (d instanceof Vlan) return `${base}\n    vlan protocol 802.1Q id ${d.vid} <REORDER_HDR> ${port}`;
-  if (d instanceof Macvlan) return `${base}\n    macvlan mode ${d.mode} bcqueuelen 1000 usedbcqueuelen 1000 ${port}`;
-  if (d instanceof Vxlan) {
+/** `ip -d link show`: what follows the link/ether line, and the type's own lines. */
+export function linkDetails(d: NetDevice): { suffix: string; lines: string[] } {
+  const port = d.master instanceof Bridge;
+  const promisc = port ? 1 : 0;
+  const suffix = d.kind === 'loopback' ? ' promiscuity 0  allmulti 0 minmtu 0 maxmtu 0 ' : ` promiscuity ${promisc}  allmulti ${promisc} minmtu 68 maxmtu 65535 `;
+  const queues = d.kind === 'veth' ? 2 : 1;
+  const tail = `addrgenmode eui64 numtxqueues ${queues} numrxqueues ${queues} gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 `;
+  const lines: string[] = [];
+  if (d instanceof Veth) lines.push('veth ');
+  else if (d instanceof Vlan) lines.push(`vlan protocol 802.1Q id ${d.vid} <REORDER_HDR> `);
+  else if (d instanceof Macvlan) lines.push(`macvlan mode ${d.mode} bcqueuelen 1000 usedbcqueuelen 1000 `);
+  else if (d instanceof Bridge) {
+    const id = `8000.${formatMac(d.mac)}`;
+    const nf = d.ns.sysctl.get('net.bridge.bridge-nf-call-iptables') === '1' ? 1 : 0;
+    lines.push(
+      `bridge forward_delay 1500 hello_time 200 max_age 2000 ageing_time ${Math.round(d.ageingTime / 1e7)} stp_state 0 priority 32768 vlan_filtering 0 vlan_protocol 802.1Q bridge_id ${id} designated_root ${id} root_port 0 root_path_cost 0 topology_change 0 topology_change_detected 0 nf_call_iptables ${nf} nf_call_ip6tables ${nf} nf_call_arptables ${nf} `,
+    );
+  } else if (d instanceof Vxlan) {
     const c = d.cfg;
     const parts = [`vxlan id ${c.vni}`];
-    if (c.remote !== null && d.fdb.some((e) => e.permanent && e.mac === 0 && e.dst === c.remote)) parts.push(`remote ${formatIpv4(c.remote)}`);
+    if (c.remote !== null && d.fdb.some((e) => e.viaLower !== undefined && e.dst === c.remote)) parts.push(`remote ${formatIpv4(c.remote)}`);
     if (c.local !== null) parts.push(`local ${formatIpv4(c.local)}`);
     if (c.lower) parts.push(`dev ${c.lower.name}`);
     parts.push('srcport 0 0', `dstport ${c.dstport}`);
@@ -91,9 +100,15 @@ export function linkDetails(d: NetDevice): string {
     parts.push(c.ttl ? `ttl ${c.ttl}` : 'ttl auto', 'ageing 300');
     if (c.df !== 'unset') parts.push(`df ${c.df}`);
     parts.push('udpcsum noudp6zerocsumtx noudp6zerocsumrx');
-    return `${base}\n    ${parts.join(' ')} ${port}`;
+    lines.push(parts.join(' ') + ' ');
   }
-  return base;
+  if (d.master instanceof Bridge) {
+    const state = d.master.portForwarding(d) ? 'forwarding' : 'disabled';
+    lines.push(`bridge_slave state ${state} priority 32 cost 2 hairpin ${d.hairpin ? 'on' : 'off'} guard off root_block off fastleave off learning on flood on mcast_flood on bcast_flood on mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off `);
+  }
+  if (lines.length === 0) return { suffix: suffix + tail, lines: [] };
+  lines[lines.length - 1] += tail;
+  return { suffix, lines: lines.map((l) => `    ${l}`) };
 }
 
 /** The EUI-64 IPv6 link-local address a device configures when it comes up with carrier. */

@@ -294,8 +294,10 @@ export function printLink(ctx: IpCtx, d: NetDevice): void {
     ctx.out(`${name.padEnd(16)} ${state.padEnd(14)} ${mac} ${linkHeader(d, false).match(/<[^>]*>/)?.[0]} \n`);
     return;
   }
-  ctx.out(`${linkHeader(d, true)}\n${linkLine2(d)}\n`);
-  if (ctx.opts.details) ctx.out(`${linkDetails(d)}\n`);
+  if (ctx.opts.details) {
+    const det = linkDetails(d);
+    ctx.out(`${linkHeader(d, true)}\n${linkLine2(d)}${det.suffix}\n${det.lines.map((l) => l + '\n').join('')}`);
+  } else ctx.out(`${linkHeader(d, true)}\n${linkLine2(d)}\n`);
   if (ctx.opts.stats) {
     const s = d.stats;
     ctx.out(
