@@ -11,6 +11,21 @@ export const basicCommands: Record<string, Command> = {
     ctx.out(args.slice(noNewline ? 1 : 0).join(' ') + (noNewline ? '' : '\n'));
     return 0;
   },
+  cat: (ctx, argv) => {
+    let code = 0;
+    for (const path of argv.slice(1)) {
+      const v = ctx.fs.readText(path);
+      if (v === undefined) {
+        ctx.err(`cat: ${path}: No such file or directory\n`);
+        code = 1;
+      } else ctx.out(v);
+    }
+    return code;
+  },
+  hostname: (ctx) => {
+    ctx.out(ctx.fs.readText('/etc/hostname') ?? 'localhost\n');
+    return 0;
+  },
   sleep: (ctx, argv) => {
     if (argv.length < 2) {
       ctx.err("sleep: missing operand\nTry 'sleep --help' for more information.\n");

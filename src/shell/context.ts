@@ -1,10 +1,13 @@
 import type { Kernel } from '../engine/net/kernel.ts';
 import type { NetNs } from '../engine/net/netns.ts';
+import type { FileSystem } from './fs.ts';
 
 /** What a command sees: the machine, the namespace it runs in, and where it prints. */
 export interface CommandContext {
   kernel: Kernel;
   ns: NetNs;
+  /** The filesystem the command sees: the host's, or a container's. */
+  fs: FileSystem;
   /** Started with a trailing `&`: set up and return, keep running in the background. */
   background: boolean;
   out(text: string): void;

@@ -10,6 +10,7 @@ import { sysctlCommand } from './sysctl.ts';
 import { pingCommand } from './ping.ts';
 import { ncCommand } from './nc.ts';
 import { basicCommands } from './basic.ts';
+import { type FileSystem, hostFileSystem } from './fs.ts';
 import { conntrackCommand } from './conntrack.ts';
 import { dmesgCommand } from './dmesg.ts';
 
@@ -50,7 +51,7 @@ export class Shell {
   }
 
   /** Runs a line in `ns` (the root namespace by default). A trailing `&` runs it in the background. */
-  run(line: string, ns: NetNs = this.kernel.root): ShellResult {
+  run(line: string, ns: NetNs = this.kernel.root, fs: FileSystem = hostFileSystem(this.kernel)): ShellResult {
     let text = line.trim();
     let background = false;
     if (text.endsWith('&') && !text.endsWith('&&')) {
@@ -64,6 +65,7 @@ export class Shell {
     const ctx: CommandContext = {
       kernel: this.kernel,
       ns,
+      fs,
       background,
       out: (s) => (output += s),
       err: (s) => (output += s),
