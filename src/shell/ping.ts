@@ -256,12 +256,9 @@ export const pingCommand: Command = (ctx, argv) => {
       write: (b, off) => emitIcmp({ kind: 'echo', type: 8, id: sock.id, seq, data }, b, off),
     });
     sent.set(seq, k.now);
-    if (!ipLocalOut(ns, skb, rt)) {
-      // OUTPUT (or POSTROUTING) dropped it: sendmsg() fails with EPERM.
-      sent.delete(seq);
-      ctx.err('ping: sendmsg: Operation not permitted\n');
-      errors++;
-    }
+    // Netfilter dropping it on the way out makes sendmsg() fail with EPERM. iputils says so
+    // only when a REJECT's ICMP error is already queued on the socket; a plain DROP is silent.
+    if (!ipLocalOut(ns, skb, rt) && skb.rejected) ctx.err('ping: sendmsg: Operation not permitted\n');
   };
 
   // The run: send every interval until count is reached; then wait -W (default 10 s) for the rest.

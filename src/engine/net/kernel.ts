@@ -82,6 +82,9 @@ export class Kernel {
   /** The kernel log ring (`dmesg`): one buffer for the whole machine, as on Linux. */
   readonly log: { t: number; text: string }[] = [];
   private nextNsId = 0;
+  /** Namespaces held by processes, not by a name in /run/netns (containers): pid → namespace. */
+  readonly processNs = new Map<number, NetNs>();
+  private nextPid = 4000;
   private nextDevId = 0;
   private nextPktId = 0;
 
@@ -106,9 +109,9 @@ export class Kernel {
     return this.nextDevId++;
   }
 
-  /** Every namespace, the root one first. */
+  /** Every namespace, the root one first, then named ones, then those of processes. */
   allNamespaces(): NetNs[] {
-    return [this.root, ...this.netns.values()];
+    return [this.root, ...this.netns.values(), ...this.processNs.values()];
   }
 
   private createNs(name: string): NetNs {
@@ -128,17 +131,41 @@ export class Kernel {
     return ok(ns);
   }
 
+  /**
+   * A namespace for a new process (as `unshare --net` or a container runtime makes): not in
+   * /run/netns, reachable through the process's pid (`ip link set DEV netns PID`).
+   */
+  addProcessNs(label: string): { ns: NetNs; pid: number } {
+    const ns = this.createNs(label);
+    ns.hidden = true;
+    const pid = this.nextPid++;
+    this.processNs.set(pid, ns);
+    return { ns, pid };
+  }
+
+  /** The process exited: its namespace goes as `ip netns del` would take it. */
+  releaseProcessNs(pid: number): void {
+    const ns = this.processNs.get(pid);
+    if (!ns) return;
+    this.processNs.delete(pid);
+    this.destroyNs(ns);
+  }
+
   /** `ip netns del`: the namespace dies with its devices; veth peers elsewhere die too. */
   delNetns(name: string): NlResult {
     const ns = this.netns.get(name);
     if (!ns) return fail('ENOENT');
     this.netns.delete(name);
+    this.destroyNs(ns);
+    return ok(undefined);
+  }
+
+  private destroyNs(ns: NetNs): void {
     for (const d of [...ns.devices.values()].reverse()) {
       if (d.kind !== 'loopback') this.unregister(d);
     }
     closeNamespaceSockets(ns);
     ns.alive = false;
-    return ok(undefined);
   }
 
   // ---- links ------------------------------------------------------------------------

@@ -60,6 +60,8 @@ export class NetNs {
   private nextIfindex = 1;
   ipId: number;
   alive = true;
+  /** Not in /run/netns (a container's): tools name it by id, not by name. */
+  hidden = false;
   /** The netfilter layer's state (tables, conntrack), created on first use. */
   netfilter: Netfilter | null = null;
 

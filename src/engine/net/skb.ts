@@ -16,6 +16,8 @@ export class Skb {
   ct: unknown = null;
   /** Set by the TRACE target: every later rule it meets is logged. */
   nftrace = false;
+  /** A REJECT target answered it (its sender hears about it at once). */
+  rejected = false;
   /** Went through PREROUTING in the bridge already (br_netfilter); the IP layer skips it. */
   brPrerouted = false;
 

@@ -428,6 +428,7 @@ export function ipDoTable(ns: NetNs, t: Table, skb: Skb, state: NfHookState): Nf
         continue;
       }
       case 'REJECT':
+        skb.rejected = true;
         reject(ns, skb, target.with);
         return 'drop';
       case 'LOG':

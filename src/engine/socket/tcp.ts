@@ -113,12 +113,8 @@ export class TcpConn {
   sendReliable(flags: number): void {
     this.pending = { flags };
     this.retries = 0;
-    const sent = this.send(flags, EMPTY, flags & TcpFlags.SYN ? this.mss() : undefined);
-    // connect() itself fails when OUTPUT drops the SYN.
-    if (!sent && this.state === 'SYN_SENT') {
-      this.fail('EPERM');
-      return;
-    }
+    // A SYN that OUTPUT drops is retransmitted like a lost one (the EPERM is not reported).
+    this.send(flags, EMPTY, flags & TcpFlags.SYN ? this.mss() : undefined);
     this.arm(TCP_INIT_RTO);
   }
 

@@ -72,7 +72,7 @@ export function findDev(ns: NetNs, name: string): NetDevice | undefined {
 export function resolveNetns(ctx: CommandContext, arg: string): NetNs | null {
   const named = ctx.kernel.netns.get(arg);
   if (named) return named;
-  if (/^\d+$/.test(arg) && Number(arg) >= 1) return ctx.kernel.root;
+  if (/^\d+$/.test(arg) && Number(arg) >= 1) return ctx.kernel.processNs.get(Number(arg)) ?? ctx.kernel.root;
   return null;
 }
 

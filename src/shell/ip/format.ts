@@ -62,7 +62,7 @@ export function linkNetns(d: NetDevice): string {
   const other = d instanceof Veth ? d.peer : d instanceof Vlan || d instanceof Macvlan ? d.lower : null;
   if (other && other.ns !== d.ns) {
     const pns = other.ns;
-    return pns.name !== '' ? ` link-netns ${pns.name}` : ` link-netnsid ${d.ns.peerIdOf(pns)}`;
+    return pns.name !== '' && !pns.hidden ? ` link-netns ${pns.name}` : ` link-netnsid ${d.ns.peerIdOf(pns)}`;
   }
   return '';
 }

@@ -72,12 +72,20 @@ describe('netfilter in the packet path', () => {
     expect(sh.run('ip netns exec out1 ping -c 1 -W 1 10.60.0.2').exitCode).toBe(1);
   });
 
-  it('OUTPUT DROP makes sendmsg fail with EPERM', () => {
+  it('OUTPUT DROP loses the ping silently; an OUTPUT REJECT says sendmsg failed and reports the ICMP error', () => {
     const { sh, gw } = routed();
     appendRule(gw, 'filter', 'OUTPUT', rule({ dst: { addr: ip('10.61.0.2'), len: 32, invert: false }, target: { kind: 'DROP' } }));
-    const r = sh.run('ip netns exec gw ping -c 1 -W 1 10.61.0.2');
-    expect(r.exitCode).toBe(1);
-    expect(r.output).toContain('ping: sendmsg: Operation not permitted');
+    const dropped = sh.run('ip netns exec gw ping -c 1 -W 1 10.61.0.2');
+    expect(dropped.exitCode).toBe(1);
+    expect(dropped.output).not.toContain('sendmsg');
+    sh.run('ip -n gw link set lo up');
+    // Only echo requests: the ICMP error the REJECT sends back crosses OUTPUT too.
+    const echoRequest = { proto: { num: 1, name: 'icmp', invert: false }, matches: [{ kind: 'icmp' as const, icmpType: { type: 8, code: null, invert: false, name: 'echo-request' } }] };
+    insertRule(gw, 'filter', 'OUTPUT', 1, rule({ ...echoRequest, target: { kind: 'REJECT', with: 'icmp-port-unreachable' } }));
+    const rejected = sh.run('ip netns exec gw ping -c 1 -W 1 10.61.0.2');
+    expect(rejected.exitCode).toBe(1);
+    expect(rejected.output).toContain('ping: sendmsg: Operation not permitted');
+    expect(rejected.output).toContain('Destination Port Unreachable');
   });
 
   it('MASQUERADE rewrites the source and conntrack carries the reply back', () => {
