@@ -96,6 +96,11 @@ export function icmpSend(ns: NetNs, skbIn: Skb, type: number, code: number, mtu:
   if (d[ETH_HLEN + Ipv4Field.PROTOCOL] === IpProto.ICMP && d.length >= ETH_HLEN + hl + 1) {
     if (ERROR_TYPES.has(d[ETH_HLEN + hl])) return;
   }
+  if (!icmpRateAllow(ns, src, type, code)) {
+    const k = ns.kernel;
+    if (k.trace) k.emit({ type: 'icmp-out', t: k.now, ns: ns.label, pkt: skbIn.id, icmp: `suppressed by icmp_ratelimit (type ${type} code ${code})`, to: formatIpv4(src) });
+    return;
+  }
   const original = icmpQuote(d, ETH_HLEN, ICMP_QUOTE_MAX_LINUX);
   const repr: IcmpRepr =
     type === IcmpType.TimeExceeded ? { kind: 'time-exceeded', code, original } : { kind: 'unreachable', code, mtu, original };
@@ -105,4 +110,35 @@ export function icmpSend(ns: NetNs, skbIn: Skb, type: number, code: number, mtu:
 
 export function icmpSendHostUnreach(ns: NetNs, skb: Skb): void {
   icmpSend(ns, skb, IcmpType.DestUnreachable, 1, 0);
+}
+
+/** Per-destination token buckets of icmpv4_xrlim_allow (struct inet_peer's rate_tokens). */
+const peers = new WeakMap<NetNs, Map<number, { tokens: number; last: number }>>();
+const XRLIM_BURST_FACTOR = 6;
+
+/**
+ * icmpv4_xrlim_allow: error types in icmp_ratemask are limited per destination to one per
+ * icmp_ratelimit ms, with a burst of six; "fragmentation needed" and errors to ourselves
+ * over loopback are never limited.
+ */
+function icmpRateAllow(ns: NetNs, dst: Ipv4, type: number, code: number): boolean {
+  const mask = Number(ns.sysctl.get('net.ipv4.icmp_ratemask') ?? 6168);
+  if (!((1 << type) & mask)) return true;
+  if (type === IcmpType.DestUnreachable && code === 4) return true;
+  if (ns.isLocalAddr(dst)) return true;
+  const timeout = Number(ns.sysctl.get('net.ipv4.icmp_ratelimit') ?? 1000) * 1e6;
+  if (timeout <= 0) return true;
+  let m = peers.get(ns);
+  if (!m) peers.set(ns, (m = new Map()));
+  const now = ns.kernel.now;
+  // A new peer's last time is a minute ago: it starts with a full burst.
+  const p = m.get(dst) ?? { tokens: 0, last: now - 60e9 };
+  m.set(dst, p);
+  let token = p.tokens + (now - p.last);
+  p.last = now;
+  if (token > XRLIM_BURST_FACTOR * timeout) token = XRLIM_BURST_FACTOR * timeout;
+  const allow = token >= timeout;
+  if (allow) token -= timeout;
+  p.tokens = token;
+  return allow;
 }

@@ -38,6 +38,11 @@ const NETNS_SYSCTL_DEFAULTS: Record<string, string> = {
   'net.ipv4.icmp_echo_ignore_all': '0',
   'net.ipv4.icmp_echo_ignore_broadcasts': '1',
   'net.ipv4.ip_no_pmtu_disc': '0',
+  'net.ipv4.icmp_ratelimit': '1000',
+  'net.ipv4.icmp_ratemask': '6168',
+  'net.ipv4.icmp_msgs_per_sec': '1000',
+  'net.ipv4.icmp_msgs_burst': '50',
+  'net.ipv4.icmp_errors_use_inbound_ifaddr': '0',
   'net.ipv4.conf.all.rp_filter': '0',
   'net.ipv4.conf.default.rp_filter': '0',
   'net.ipv4.conf.all.accept_local': '0',
@@ -91,6 +96,8 @@ export class Kernel {
   constructor(seed = 1) {
     this.rng = new Rng(seed);
     this.root = this.createNs('');
+    // Only the initial namespace has this one (LOG in other namespaces is off by default).
+    this.root.sysctl.set('net.netfilter.nf_log_all_netns', '0');
   }
 
   get now(): number {
