@@ -22,6 +22,8 @@ export const basicCommands: Record<string, Command> = {
     }
     return code;
   },
+  sh: shellC,
+  bash: shellC,
   hostname: (ctx) => {
     ctx.out(ctx.fs.readText('/etc/hostname') ?? 'localhost\n');
     return 0;
@@ -45,3 +47,22 @@ export const basicCommands: Record<string, Command> = {
     return 0;
   },
 };
+
+/** `sh -c 'CMD'`: run a command line in the same namespace and filesystem. */
+function shellC(ctx: Parameters<Command>[0], argv: string[]): number {
+  if (argv[1] !== '-c' || argv[2] === undefined) {
+    ctx.err(`${argv[0]}: only "${argv[0]} -c COMMAND" is available in this simulator\n`);
+    return 2;
+  }
+  let code = 0;
+  // One level of sequencing: "a; b" and "a && b".
+  for (const part of argv[2].split(/\s*;\s*/)) {
+    for (const step of part.split(/\s*&&\s*/)) {
+      const r = ctx.shell.run(step, ctx.ns, ctx.fs);
+      ctx.out(r.output);
+      code = r.exitCode;
+      if (code !== 0) break;
+    }
+  }
+  return code;
+}

@@ -61,7 +61,7 @@ function fdbShow(ctx: CommandContext, argv: string[]): number {
       const ordered = [...entries.filter((e) => e.mac !== 0).reverse(), ...entries.filter((e) => e.mac === 0)];
       for (const e of ordered) {
         const via = e.viaLower && d.cfg.lower ? ` via ${d.cfg.lower.name}` : '';
-        ctx.out(`${formatMac(e.mac)}${devPart} dst ${formatIpv4(e.dst)}${via} self${e.permanent ? ' permanent' : ''}\n`);
+        ctx.out(`${formatMac(e.mac)}${devPart} dst ${formatIpv4(e.dst)}${via} self ${e.permanent ? 'permanent' : ''}`.trimEnd() + (e.permanent ? '\n' : ' \n'));
       }
     }
     for (const m of selfEntries(d)) ctx.out(`${m}${devPart} self permanent\n`);
@@ -220,14 +220,12 @@ export const bridgeCommand: Command = (ctx, argv) => {
 function vxlanFdbModify(ctx: CommandContext, dev: Vxlan, op: 'add' | 'append' | 'replace' | 'del', mac: Mac, dst: Ipv4 | null): number {
   const same = (e: { mac: Mac; dst: Ipv4 }): boolean => e.mac === mac && (dst === null || e.dst === dst);
   if (op === 'del') {
-    const i = dev.fdb.findIndex(same);
-    if (i < 0) {
-      // A known MAC with another remote is left alone without complaint, as the kernel does.
-      if (dev.fdb.some((e) => e.mac === mac)) return 0;
+    if (!dev.fdb.some((e) => e.mac === mac)) {
       ctx.err('RTNETLINK answers: No such file or directory\n');
       return 255;
     }
-    dev.fdb.splice(i, 1);
+    // Without dst every remote of the MAC goes; a dst it does not have is ignored silently.
+    for (let i = dev.fdb.length - 1; i >= 0; i--) if (same(dev.fdb[i])) dev.fdb.splice(i, 1);
     return 0;
   }
   if (dst === null) {

@@ -1,6 +1,7 @@
 import type { Kernel } from '../engine/net/kernel.ts';
 import type { NetNs } from '../engine/net/netns.ts';
 import type { FileSystem } from './fs.ts';
+import type { Shell } from './shell.ts';
 
 /** What a command sees: the machine, the namespace it runs in, and where it prints. */
 export interface CommandContext {
@@ -14,6 +15,8 @@ export interface CommandContext {
   err(text: string): void;
   /** Runs another command line in a namespace (for `ip netns exec`). */
   exec(argv: string[], ns: NetNs): number;
+  /** The shell itself, for programs that run whole command lines (docker exec, sh -c). */
+  shell: Shell;
 }
 
 /** A command: argv[0] is its name; returns the exit code. */

@@ -70,6 +70,7 @@ export class Shell {
       out: (s) => (output += s),
       err: (s) => (output += s),
       exec: (argv, target) => this.execArgv({ ...ctx, ns: target }, argv, true),
+      shell: this,
     };
     let code: number;
     try {

@@ -12,7 +12,7 @@ import { Veth } from './veth.ts';
 import { Bridge } from './bridge.ts';
 import { Vlan } from './vlan.ts';
 import { Macvlan, type MacvlanMode } from './macvlan.ts';
-import { Vxlan, type VxlanConfig } from './vxlan.ts';
+import { VXLAN_OVERHEAD, Vxlan, type VxlanConfig } from './vxlan.ts';
 import { neighFlushDev } from './arp.ts';
 import { closeNamespaceSockets } from '../socket/table.ts';
 import type { CaptureTap } from './capture.ts';
@@ -233,12 +233,21 @@ export class Kernel {
     const siblings = lower.macvlans ?? [];
     if (mode === 'passthru' && siblings.length > 0) return fail('EINVAL');
     if (siblings.some((m) => m instanceof Macvlan && m.mode === 'passthru')) return fail('EINVAL');
+    if (lower instanceof Macvlan && lower.mode === 'passthru') return fail('EINVAL');
     // A passthru macvlan takes over its lower device, MAC included.
     const mac = mode === 'passthru' ? lower.mac : randomMac(this.rng);
     const dev = new Macvlan(this.allocDevId(), ns, ns.allocIfindex(), name, mac, lower, mode);
     (lower.macvlans ??= []).push(dev);
     this.register(dev);
     return ok(dev);
+  }
+
+  /** `ip link set DEV type macvlan mode M`: passthru can be neither left nor entered. */
+  setMacvlanMode(dev: Macvlan, mode: MacvlanMode): NlResult {
+    if (mode === dev.mode) return ok(undefined);
+    if (mode === 'passthru' || dev.mode === 'passthru' || mode === 'source') return fail('EINVAL');
+    dev.mode = mode;
+    return ok(undefined);
   }
 
   /** `ip link add NAME type vxlan id VNI ...`. */
@@ -344,6 +353,11 @@ export class Kernel {
   }
 
   setMtu(dev: NetDevice, mtu: number): NlResult {
+    if (dev instanceof Vxlan) {
+      // vxlan_change_mtu: at most the lower device's MTU less the encapsulation.
+      const max = dev.cfg.lower ? dev.cfg.lower.mtu - VXLAN_OVERHEAD : 65535;
+      if (mtu < 68 || mtu > max) return fail('EINVAL');
+    }
     const [min, max] = dev.kind === 'loopback' ? [68, 2 ** 31 - 1] : dev.kind === 'bridge' ? [68, 65535] : [68, 65535];
     if (mtu < min) return fail('EINVAL', `mtu less than device minimum.`);
     if (mtu > max) return fail('EINVAL', `mtu greater than device maximum.`);

@@ -5,7 +5,7 @@ import type { NetNs } from './netns.ts';
 import type { Skb } from './skb.ts';
 import { devQueueXmit, dropSkb, netifReceive, traceXmit } from './dev.ts';
 
-export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru';
+export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru' | 'source';
 
 /**
  * A macvlan device (drivers/net/macvlan.c): its own MAC on its lower device's wire.

@@ -105,6 +105,23 @@ export class Vxlan extends NetDevice {
       return;
     }
     const inner = skb.data;
+    // skb_tunnel_check_pmtu: an inner packet too big for the tunnel still goes (the outer one
+    // is fragmented unless DF is set), but the inner route learns the smaller path MTU; a
+    // bridge port instead drops a too-big inner packet that may not be fragmented.
+    const encapMtu = rt.mtu - VXLAN_OVERHEAD;
+    const isIpv4 = inner.length >= ETH_HLEN + 20 && ((inner[12] << 8) | inner[13]) === 0x0800;
+    if (isIpv4 && inner.length - ETH_HLEN > encapMtu) {
+      const innerDst = ((inner[ETH_HLEN + 16] << 24) | (inner[ETH_HLEN + 17] << 16) | (inner[ETH_HLEN + 18] << 8) | inner[ETH_HLEN + 19]) >>> 0;
+      if (this.master) {
+        if (inner[ETH_HLEN + 6] & 0x40) {
+          dropSkb(ns, skb, DropReason.PKT_TOO_BIG, `inner packet of ${inner.length - ETH_HLEN} bytes with DF exceeds the tunnel MTU ${encapMtu}`, this);
+          return;
+        }
+      } else {
+        const own = this.ns.pmtu.get(innerDst as Ipv4);
+        if (!own || own.mtu > encapMtu || own.expires <= ns.kernel.now) this.ns.pmtu.set(innerDst as Ipv4, { mtu: encapMtu, expires: ns.kernel.now + 600 * SEC });
+      }
+    }
     const src = this.cfg.local ?? rt.src;
     const sport = vxlanSourcePort(ns, inner);
     const vni = this.cfg.vni;
@@ -121,12 +138,8 @@ export class Vxlan extends NetDevice {
       ttl: this.cfg.ttl || undefined,
       df,
       length: UDP_HLEN + payload.length,
-      // The kernel leaves the outer UDP checksum zero for IPv4 (udpcsum off by default).
-      write: (b, off) => {
-        emitUdp({ srcPort: sport, dstPort: dport, payload }, b, off, src, remote);
-        b[off + 6] = 0;
-        b[off + 7] = 0;
-      },
+      // The outer UDP checksum is computed (udpcsum is on by default for IPv4 VXLAN).
+      write: (b, off) => emitUdp({ srcPort: sport, dstPort: dport, payload }, b, off, src, remote),
     });
     const k = ns.kernel;
     if (k.trace) k.emit({ type: 'encap', t: k.now, ns: ns.label, pkt: outer.id, parent: skb.id, dev: this.name, vni, outerSrc: formatIpv4(src), outerDst: formatIpv4(remote), sport, dport });

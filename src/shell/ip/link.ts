@@ -1,7 +1,7 @@
 import { parseMac, type Mac } from '../../engine/addr/mac.ts';
 import { type Ipv4, parseIpv4 } from '../../engine/addr/ipv4.ts';
-import type { MacvlanMode } from '../../engine/net/macvlan.ts';
-import { VXLAN_LINUX_DEFAULT_PORT, type VxlanConfig } from '../../engine/net/vxlan.ts';
+import { Macvlan, type MacvlanMode } from '../../engine/net/macvlan.ts';
+import { VXLAN_LINUX_DEFAULT_PORT, Vxlan, type VxlanConfig } from '../../engine/net/vxlan.ts';
 import type { NetDevice } from '../../engine/net/device.ts';
 import type { NetNs } from '../../engine/net/netns.ts';
 import { Bridge } from '../../engine/net/bridge.ts';
@@ -251,8 +251,52 @@ function linkSet(ctx: IpCtx, argv: string[]): number {
     const res = k.setMaster(dev, br);
     if (!res.ok) return nlFail(ctx, res.error);
   }
+  if (r.type !== null) {
+    const code = changeLinkType(ctx, dev, r);
+    if (code !== 0) return code;
+  }
   if (r.up !== null) k.setLinkUp(dev, r.up);
   return 0;
+}
+
+/** `ip link set DEV type vxlan|macvlan ...`: the options a live device lets change. */
+function changeLinkType(ctx: IpCtx, dev: NetDevice, r: LinkRequest): number {
+  const t = r.typeArgs;
+  if (r.type === 'vxlan' && dev instanceof Vxlan) {
+    for (let i = 0; i < t.length; i++) {
+      const a = t[i];
+      if (a === 'id' || a === 'vni') {
+        if (Number(t[++i]) !== dev.cfg.vni) {
+          ctx.err('Error: Cannot change VNI.\n');
+          return 2;
+        }
+      } else if (a === 'learning') dev.cfg.learning = true;
+      else if (a === 'nolearning') dev.cfg.learning = false;
+      else if (a === 'ttl') {
+        const v = t[++i];
+        dev.cfg.ttl = v === 'auto' || v === 'inherit' ? 0 : Number(v);
+      } else if (a === 'df') {
+        const v = t[++i];
+        if (v === 'set' || v === 'unset' || v === 'inherit') dev.cfg.df = v;
+      } else if (a === 'ageing') i++;
+    }
+    return 0;
+  }
+  if (r.type === 'macvlan' && dev instanceof Macvlan) {
+    const i = t.indexOf('mode');
+    if (i >= 0) {
+      const v = t[i + 1];
+      if (v !== 'private' && v !== 'vepa' && v !== 'bridge' && v !== 'passthru' && v !== 'source') {
+        ctx.err(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${v ?? ''}"\n`);
+        return 1;
+      }
+      const res = ctx.kernel.setMacvlanMode(dev, v);
+      if (!res.ok) return nlFail(ctx, res.error);
+    }
+    return 0;
+  }
+  ctx.err('RTNETLINK answers: Operation not supported\n');
+  return 2;
 }
 
 function linkShow(ctx: IpCtx, argv: string[]): number {
@@ -312,8 +356,9 @@ export function printLink(ctx: IpCtx, d: NetDevice): void {
 /** The lower device named by `link DEV` (looked up where the command runs). */
 function lowerDevice(ctx: IpCtx, r: LinkRequest): NetDevice | number {
   if (r.link === null) {
-    ctx.err('Not enough information: "link" argument is required\n');
-    return 1;
+    // iproute2 sends the request; the kernel refuses a stacked device without a lower one.
+    ctx.err('RTNETLINK answers: Invalid argument\n');
+    return 2;
   }
   const d = ctx.ns.device(r.link);
   if (!d) return noDevice(ctx, r.link);
@@ -354,9 +399,9 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
       if (t[i] === 'mode') {
         const v = t[++i];
         if (v === undefined) return incomplete(ctx);
-        if (v !== 'private' && v !== 'vepa' && v !== 'bridge' && v !== 'passthru') {
+        if (v !== 'private' && v !== 'vepa' && v !== 'bridge' && v !== 'passthru' && v !== 'source') {
           ctx.err(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${v}"\n`);
-          return EXIT_PARSE;
+          return 1;
         }
         mode = v;
       } else if (t[i] === 'nopromisc' || t[i] === 'bcqueuelen' || t[i] === 'macaddr') {
