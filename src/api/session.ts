@@ -1,9 +1,8 @@
 import { formatIpv4 } from '../engine/addr/ipv4.ts';
 import { formatMac } from '../engine/addr/mac.ts';
-import { Kernel } from '../engine/net/kernel.ts';
 import { Veth } from '../engine/net/veth.ts';
 import { runScript } from '../scenario/run.ts';
-import { Shell } from '../shell/shell.ts';
+import { createMachine } from '../docker/install.ts';
 import { operState } from '../shell/ip/format.ts';
 import type { CommandResult, DeviceSummary, NamespaceSummary, ScriptResult } from './types.ts';
 
@@ -16,7 +15,7 @@ export interface EngineSession {
 }
 
 export function createEngineSession(seed = 1): EngineSession {
-  let shell = new Shell(new Kernel(seed));
+  let shell = createMachine(seed);
   return {
     exec(line) {
       const r = shell.run(line);
@@ -45,7 +44,7 @@ export function createEngineSession(seed = 1): EngineSession {
       }));
     },
     reset(newSeed = seed) {
-      shell = new Shell(new Kernel(newSeed));
+      shell = createMachine(newSeed);
     },
   };
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Kernel } from '../engine/net/kernel.ts';
-import { Shell } from '../shell/shell.ts';
+import { createMachine } from '../docker/install.ts';
 import { runScript } from '../scenario/run.ts';
 
 const USAGE = `usage: netsim run FILE [--json] [--seed N]
@@ -50,7 +49,7 @@ function main(argv: string[]): number {
     process.stderr.write(`${file}:0: cannot read file: ${why}\n`);
     return 2;
   }
-  const shell = new Shell(new Kernel(seed));
+  const shell = createMachine(seed);
   const result = runScript(shell, file, text);
   if (result.error) {
     process.stderr.write(`${result.error}\n`);

@@ -45,6 +45,11 @@ export class Shell {
     for (const [name, cmd] of Object.entries(basicCommands)) this.commands.set(name, cmd);
   }
 
+  /** Adds a program to the machine (layers above the shell, like Docker, install theirs). */
+  register(name: string, cmd: Command): void {
+    this.commands.set(name, cmd);
+  }
+
   /** Names of every command, for completion and help. */
   commandNames(): string[] {
     return [...this.commands.keys()].sort();

@@ -1,0 +1,579 @@
+import { formatIpv4, parseIpv4 } from '../engine/addr/ipv4.ts';
+import { formatMac } from '../engine/addr/mac.ts';
+import type { Kernel } from '../engine/net/kernel.ts';
+import type { Command, CommandContext } from '../shell/context.ts';
+import type { Shell } from '../shell/shell.ts';
+import { type ContainerCreateOptions, DockerDaemon, DockerError, dockerTime, humanUp } from './daemon.ts';
+import { goTemplate, inspectJson, table } from './format.ts';
+import { formatSubnet } from './ipam.ts';
+import type { Container, Network } from './model.ts';
+
+const daemons = new WeakMap<Kernel, DockerDaemon>();
+
+/** The Docker daemon of a simulated machine (created at its first docker command). */
+export function dockerDaemon(shell: Shell): DockerDaemon {
+  let d = daemons.get(shell.kernel);
+  if (!d) {
+    d = new DockerDaemon(shell);
+    daemons.set(shell.kernel, d);
+  }
+  return d;
+}
+
+export function existingDaemon(kernel: Kernel): DockerDaemon | undefined {
+  return daemons.get(kernel);
+}
+
+/** Flags a command takes: names (with aliases) and whether they take a value. */
+type FlagSpec = Record<string, { value: boolean; repeat?: boolean; aliases?: string[] }>;
+
+interface Parsed {
+  flags: Map<string, string[]>;
+  args: string[];
+}
+
+class FlagError extends Error {}
+
+/** pflag's parsing: --name=value, --name value, -abc, -p value; stops at the first argument for run/exec. */
+function parseFlags(argv: string[], spec: FlagSpec, stopAtArg: boolean): Parsed {
+  const flags = new Map<string, string[]>();
+  const args: string[] = [];
+  const byName = new Map<string, string>();
+  for (const [name, s] of Object.entries(spec)) {
+    byName.set(name, name);
+    for (const a of s.aliases ?? []) byName.set(a, name);
+  }
+  const put = (name: string, v: string): void => {
+    const list = flags.get(name) ?? [];
+    list.push(v);
+    flags.set(name, list);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      args.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const raw = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+      const name = byName.get(`--${raw}`);
+      if (!name) throw new FlagError(`unknown flag: --${raw}`);
+      if (spec[name].value) {
+        const v = eq >= 0 ? a.slice(eq + 1) : argv[++i];
+        if (v === undefined) throw new FlagError(`flag needs an argument: --${raw}`);
+        put(name, v);
+      } else put(name, eq >= 0 ? a.slice(eq + 1) : 'true');
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      for (let j = 1; j < a.length; j++) {
+        const name = byName.get(`-${a[j]}`);
+        if (!name) throw new FlagError(`unknown shorthand flag: '${a[j]}' in ${a}`);
+        if (spec[name].value) {
+          const rest = a.slice(j + 1);
+          const v = rest !== '' ? rest.replace(/^=/, '') : argv[++i];
+          if (v === undefined) throw new FlagError(`flag needs an argument: '${a[j]}' in -${a[j]}`);
+          put(name, v);
+          break;
+        }
+        put(name, 'true');
+      }
+      continue;
+    }
+    args.push(a);
+    if (stopAtArg) {
+      args.push(...argv.slice(i + 1));
+      break;
+    }
+  }
+  return { flags, args };
+}
+
+const one = (p: Parsed, name: string): string | null => {
+  const v = p.flags.get(name);
+  return v ? v[v.length - 1] : null;
+};
+const all = (p: Parsed, name: string): string[] => p.flags.get(name) ?? [];
+const has = (p: Parsed, name: string): boolean => p.flags.has(name) && one(p, name) !== 'false';
+
+const RUN_FLAGS: FlagSpec = {
+  '--detach': { value: false, aliases: ['-d'] },
+  '--interactive': { value: false, aliases: ['-i'] },
+  '--tty': { value: false, aliases: ['-t'] },
+  '--rm': { value: false },
+  '--name': { value: true },
+  '--hostname': { value: true, aliases: ['-h'] },
+  '--network': { value: true, aliases: ['--net'] },
+  '--network-alias': { value: true, aliases: ['--net-alias'] },
+  '--ip': { value: true },
+  '--publish': { value: true, aliases: ['-p'] },
+  '--publish-all': { value: false, aliases: ['-P'] },
+  '--link': { value: true },
+  '--dns': { value: true },
+  '--env': { value: true, aliases: ['-e'] },
+  '--restart': { value: true },
+  '--volume': { value: true, aliases: ['-v'] },
+  '--workdir': { value: true, aliases: ['-w'] },
+  '--user': { value: true, aliases: ['-u'] },
+  '--cap-add': { value: true },
+  '--privileged': { value: false },
+  '--label': { value: true, aliases: ['-l'] },
+  '--entrypoint': { value: true },
+  '--memory': { value: true, aliases: ['-m'] },
+  '--platform': { value: true },
+  '--pull': { value: true },
+};
+
+/** `docker` on the simulated host. */
+export const dockerCommand: Command = (ctx, argv) => {
+  const d = dockerDaemon(ctx.shell);
+  const [cmd, ...rest] = argv.slice(1);
+  const usage = (sub: string): string => `See 'docker ${sub} --help'.\n`;
+  try {
+    switch (cmd) {
+      case undefined:
+      case '--help':
+        ctx.out('Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n  run         Create and run a new container from an image\n  exec        Execute a command in a running container\n  ps          List containers\n  network     Manage networks\n');
+        return 0;
+      case 'version':
+        ctx.out('Client: Docker Engine - Community\n Version:           27.5.1\n API version:       1.47\n\nServer: Docker Engine - Community\n Engine:\n  Version:          27.5.1\n  API version:      1.47 (minimum version 1.24)\n');
+        d.start();
+        return 0;
+      case 'run':
+      case 'create':
+        return runOrCreate(ctx, d, cmd, rest);
+      case 'start':
+      case 'stop':
+      case 'restart':
+      case 'kill':
+        return lifecycle(ctx, d, cmd, rest);
+      case 'rm':
+        return rm(ctx, d, rest);
+      case 'ps':
+      case 'container':
+        if (cmd === 'container' && rest[0] === 'ls') return ps(ctx, d, rest.slice(1));
+        if (cmd === 'container') throw new FlagError(`unknown command: docker container ${rest[0] ?? ''}`);
+        return ps(ctx, d, rest);
+      case 'inspect':
+        return inspect(ctx, d, rest);
+      case 'exec':
+        return exec(ctx, d, rest);
+      case 'logs':
+        return logs(ctx, d, rest);
+      case 'port':
+        return port(ctx, d, rest);
+      case 'network':
+        return network(ctx, d, rest);
+      case 'images':
+        d.start();
+        ctx.out(table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']]));
+        return 0;
+      default:
+        ctx.err(`docker: unknown command: docker ${cmd}\n\nRun 'docker --help' for more information\n`);
+        return 1;
+    }
+  } catch (e) {
+    if (e instanceof FlagError) {
+      ctx.err(`${e.message}\n${usage(cmd === 'network' ? `network ${rest[0] ?? ''}`.trim() : (cmd ?? ''))}`);
+      return 125;
+    }
+    if (e instanceof DockerError) {
+      if (cmd === 'run' || cmd === 'create') {
+        ctx.err(`docker: Error response from daemon: ${e.message}\n\nRun 'docker ${cmd} --help' for more information\n`);
+        return 125;
+      }
+      ctx.err(`Error response from daemon: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+};
+
+function runOrCreate(ctx: CommandContext, d: DockerDaemon, cmd: 'run' | 'create', argv: string[]): number {
+  const p = parseFlags(argv, RUN_FLAGS, true);
+  const [image, ...command] = p.args;
+  if (image === undefined) {
+    ctx.err(`"docker ${cmd}" requires at least 1 argument.\nSee 'docker ${cmd} --help'.\n\nUsage:  docker ${cmd} [OPTIONS] IMAGE [COMMAND] [ARG...]\n\n${cmd === 'run' ? 'Create and run a new container from an image' : 'Create a new container'}\n`);
+    return 125;
+  }
+  const o: ContainerCreateOptions = {
+    name: one(p, '--name'),
+    image,
+    hostname: one(p, '--hostname'),
+    network: one(p, '--network'),
+    aliases: all(p, '--network-alias'),
+    ip: one(p, '--ip'),
+    ports: all(p, '--publish'),
+    publishAll: has(p, '--publish-all'),
+    links: all(p, '--link'),
+    dns: all(p, '--dns'),
+    env: all(p, '--env'),
+    cmd: command,
+    autoRemove: has(p, '--rm'),
+    interactive: has(p, '--interactive') && has(p, '--tty'),
+  };
+  if (o.network === 'host' && o.ports.length) ctx.err('WARNING: Published ports are discarded when using host network mode\n');
+  const c = d.containerCreate(o);
+  if (cmd === 'create') {
+    ctx.out(`${c.id}\n`);
+    return 0;
+  }
+  d.containerStart(c);
+  if (has(p, '--detach')) {
+    ctx.out(`${c.id}\n`);
+    return 0;
+  }
+  if (command.length > 0 && c.state === 'running') {
+    // Attached with a command: run it in the container, show its output, then the container exits.
+    const r = ctx.shell.run(shellJoin(command), c.ns!, c.fs);
+    ctx.out(r.output);
+    d.containerStop(c, r.exitCode);
+    return r.exitCode;
+  }
+  return 0;
+}
+
+/** Quote words so the shell splits them back the same way. */
+export function shellJoin(words: string[]): string {
+  return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+function lifecycle(ctx: CommandContext, d: DockerDaemon, cmd: string, argv: string[]): number {
+  const p = parseFlags(argv, { '--time': { value: true, aliases: ['-t'] }, '--signal': { value: true, aliases: ['-s'] }, '--attach': { value: false, aliases: ['-a'] }, '--interactive': { value: false, aliases: ['-i'] } }, false);
+  if (p.args.length === 0) {
+    ctx.err(`"docker ${cmd}" requires at least 1 argument.\nSee 'docker ${cmd} --help'.\n`);
+    return 1;
+  }
+  let code = 0;
+  for (const ref of p.args) {
+    const c = d.findContainer(ref);
+    if (!c) {
+      ctx.err(`Error response from daemon: No such container: ${ref}\n`);
+      code = 1;
+      continue;
+    }
+    if (cmd === 'start') d.containerStart(c);
+    else if (cmd === 'stop') d.containerStop(c, c.image.longRunning ? 0 : 137);
+    else if (cmd === 'kill') d.containerStop(c, 137);
+    else {
+      d.containerStop(c, 0);
+      d.containerStart(c);
+    }
+    ctx.out(`${ref}\n`);
+  }
+  return code;
+}
+
+function rm(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const p = parseFlags(argv, { '--force': { value: false, aliases: ['-f'] }, '--volumes': { value: false, aliases: ['-v'] }, '--link': { value: false, aliases: ['-l'] } }, false);
+  let code = 0;
+  for (const ref of p.args) {
+    const c = d.findContainer(ref);
+    if (!c) {
+      ctx.err(`Error response from daemon: No such container: ${ref}\n`);
+      code = 1;
+      continue;
+    }
+    try {
+      d.containerRm(c, has(p, '--force'));
+      ctx.out(`${ref}\n`);
+    } catch (e) {
+      if (!(e instanceof DockerError)) throw e;
+      ctx.err(`Error response from daemon: ${e.message}\n`);
+      code = 1;
+    }
+  }
+  return code;
+}
+
+function portsColumn(c: Container): string {
+  const parts: string[] = [];
+  for (const b of c.ports) {
+    const ip = b.hostIp === null ? '0.0.0.0' : formatIpv4(b.hostIp);
+    parts.push(`${ip}:${b.hostPort}->${b.containerPort}/${b.proto}`);
+    if (b.hostIp === null) parts.push(`[::]:${b.hostPort}->${b.containerPort}/${b.proto}`);
+  }
+  if (c.state === 'running') for (const e of c.image.expose) if (!c.ports.some((b) => b.containerPort === e.port && b.proto === e.proto)) parts.push(`${e.port}/${e.proto}`);
+  return parts.join(', ');
+}
+
+function statusColumn(d: DockerDaemon, c: Container): string {
+  if (c.state === 'running') return `Up ${humanUp(d.kernel.now - (c.startedAt ?? 0))}`;
+  if (c.state === 'created') return 'Created';
+  return `Exited (${c.exitCode}) ${d.ago(c.finishedAt ?? 0)}`;
+}
+
+function ps(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const p = parseFlags(argv, { '--all': { value: false, aliases: ['-a'] }, '--quiet': { value: false, aliases: ['-q'] }, '--no-trunc': { value: false }, '--format': { value: true }, '--filter': { value: true, aliases: ['-f'] } }, false);
+  d.start();
+  const list = [...d.containers.values()].filter((c) => has(p, '--all') || c.state === 'running').reverse();
+  if (has(p, '--quiet')) {
+    for (const c of list) ctx.out(`${c.id.slice(0, 12)}\n`);
+    return 0;
+  }
+  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
+  for (const c of list) rows.push([c.id.slice(0, 12), c.imageRef, c.cmd.length ? `"${c.cmd.join(' ')}"`.slice(0, 21) + (c.cmd.join(' ').length > 19 ? '…"' : '') : c.image.cmd, d.ago(c.created), statusColumn(d, c), portsColumn(c), c.name]);
+  ctx.out(table(rows));
+  return 0;
+}
+
+function containerJson(d: DockerDaemon, c: Container): Record<string, unknown> {
+  const ports: Record<string, unknown> = {};
+  for (const e of c.image.expose) ports[`${e.port}/${e.proto}`] = null;
+  for (const b of c.ports) {
+    const key = `${b.containerPort}/${b.proto}`;
+    const list = (ports[key] as unknown[] | null) ?? [];
+    list.push({ HostIp: b.hostIp === null ? '0.0.0.0' : formatIpv4(b.hostIp), HostPort: String(b.hostPort) });
+    if (b.hostIp === null) list.push({ HostIp: '::', HostPort: String(b.hostPort) });
+    ports[key] = list;
+  }
+  const networks: Record<string, unknown> = {};
+  for (const ep of c.endpoints) {
+    const n = ep.network;
+    networks[n.name] = {
+      IPAMConfig: null,
+      Links: null,
+      Aliases: n.isDefault ? null : ep.aliases.length ? ep.aliases : null,
+      MacAddress: formatMac(ep.mac),
+      DriverOpts: null,
+      NetworkID: n.id,
+      EndpointID: ep.id,
+      Gateway: n.gateway === null ? '' : formatIpv4(n.gateway),
+      IPAddress: formatIpv4(ep.ip),
+      IPPrefixLen: n.subnet?.len ?? 0,
+      IPv6Gateway: '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      DNSNames: n.isDefault ? null : [c.name, ...ep.aliases, c.id.slice(0, 12)],
+    };
+  }
+  const primary = c.endpoints.find((e) => e.network.isDefault);
+  return {
+    Id: c.id,
+    Created: dockerTime(c.created),
+    Path: c.cmd[0] ?? c.image.cmd.replace(/"/g, '').split(' ')[0],
+    Args: c.cmd.slice(1),
+    State: {
+      Status: c.state,
+      Running: c.state === 'running',
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: c.pid ?? 0,
+      ExitCode: c.exitCode,
+      Error: '',
+      StartedAt: c.startedAt === null ? '0001-01-01T00:00:00Z' : dockerTime(c.startedAt),
+      FinishedAt: c.finishedAt === null ? '0001-01-01T00:00:00Z' : dockerTime(c.finishedAt),
+    },
+    Image: `sha256:${c.id.split('').reverse().join('')}`,
+    Name: `/${c.name}`,
+    HostConfig: {
+      NetworkMode: c.mode.kind === 'host' ? 'host' : c.mode.kind === 'none' ? 'none' : c.mode.kind === 'container' ? `container:${c.mode.of}` : c.mode.network === 'bridge' ? 'bridge' : c.mode.network,
+      PortBindings: Object.fromEntries(c.portSpecs.map((b) => [`${b.containerPort}/${b.proto}`, [{ HostIp: b.hostIp === null ? '' : formatIpv4(b.hostIp), HostPort: b.hostPort ? String(b.hostPort) : '' }]])),
+      Links: c.links.length ? c.links.map((l) => `/${l.name}:/${c.name}/${l.alias}`) : null,
+      Dns: c.dns.map((x) => formatIpv4(x)),
+      AutoRemove: c.autoRemove,
+      PublishAllPorts: c.publishAll,
+    },
+    Config: { Hostname: c.hostname, Env: c.env, Cmd: c.cmd.length ? c.cmd : null, Image: c.imageRef, ExposedPorts: Object.fromEntries(c.image.expose.map((e) => [`${e.port}/${e.proto}`, {}])) },
+    NetworkSettings: {
+      Bridge: '',
+      SandboxID: c.pid === null ? '' : c.id.slice(0, 12) + c.id.slice(12, 64),
+      SandboxKey: c.pid === null ? '' : `/var/run/docker/netns/${c.id.slice(0, 12)}`,
+      Ports: ports,
+      Gateway: primary && primary.network.gateway !== null ? formatIpv4(primary.network.gateway) : '',
+      IPAddress: primary ? formatIpv4(primary.ip) : '',
+      IPPrefixLen: primary?.network.subnet?.len ?? 0,
+      MacAddress: primary ? formatMac(primary.mac) : '',
+      Networks: networks,
+    },
+  };
+}
+
+function networkJson(d: DockerDaemon, n: Network): Record<string, unknown> {
+  const containers: Record<string, unknown> = {};
+  for (const c of d.containers.values())
+    for (const ep of c.endpoints)
+      if (ep.network === n)
+        containers[c.id] = { Name: c.name, EndpointID: ep.id, MacAddress: formatMac(ep.mac), IPv4Address: `${formatIpv4(ep.ip)}/${n.subnet?.len ?? 32}`, IPv6Address: '' };
+  const config = n.subnet
+    ? [
+        {
+          Subnet: formatSubnet(n.subnet),
+          ...(n.ipRange ? { IPRange: formatSubnet(n.ipRange) } : {}),
+          Gateway: n.gateway === null ? undefined : formatIpv4(n.gateway),
+          ...(Object.keys(n.aux).length ? { AuxiliaryAddresses: Object.fromEntries(Object.entries(n.aux).map(([k, v]) => [k, formatIpv4(v)])) } : {}),
+        },
+      ]
+    : [];
+  return {
+    Name: n.name,
+    Id: n.id,
+    Created: dockerTime(n.created),
+    Scope: n.scope,
+    Driver: n.driver,
+    EnableIPv6: false,
+    IPAM: { Driver: 'default', Options: n.isDefault ? null : {}, Config: config },
+    Internal: n.internal,
+    Attachable: n.attachable,
+    Ingress: false,
+    ConfigFrom: { Network: '' },
+    ConfigOnly: false,
+    Containers: containers,
+    Options: n.options,
+    Labels: n.labels,
+  };
+}
+
+function inspect(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const p = parseFlags(argv, { '--format': { value: true, aliases: ['-f'] }, '--type': { value: true }, '--size': { value: false, aliases: ['-s'] } }, false);
+  d.start();
+  const out: unknown[] = [];
+  let code = 0;
+  for (const ref of p.args) {
+    const c = one(p, '--type') !== 'network' ? d.findContainer(ref) : null;
+    const n = !c && one(p, '--type') !== 'container' ? d.findNetwork(ref) : null;
+    if (!c && !n) {
+      ctx.err(`Error: No such object: ${ref}\n`);
+      code = 1;
+      continue;
+    }
+    out.push(c ? containerJson(d, c) : networkJson(d, n as Network));
+  }
+  const fmt = one(p, '--format');
+  if (fmt !== null) for (const o of out) ctx.out(goTemplate(fmt, o) + '\n');
+  else if (out.length || code === 0) ctx.out(inspectJson(out) + '\n');
+  return code;
+}
+
+function exec(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const p = parseFlags(argv, { '--interactive': { value: false, aliases: ['-i'] }, '--tty': { value: false, aliases: ['-t'] }, '--detach': { value: false, aliases: ['-d'] }, '--env': { value: true, aliases: ['-e'] }, '--workdir': { value: true, aliases: ['-w'] }, '--user': { value: true, aliases: ['-u'] }, '--privileged': { value: false } }, true);
+  const [ref, ...command] = p.args;
+  if (ref === undefined || command.length === 0) {
+    ctx.err(`"docker exec" requires at least 2 arguments.\nSee 'docker exec --help'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n`);
+    return 1;
+  }
+  const c = d.mustContainer(ref);
+  if (c.state !== 'running' || !c.ns) throw new DockerError(`container ${c.id} is not running`);
+  const r = ctx.shell.run(shellJoin(command), c.ns, c.fs);
+  if (r.exitCode === 127 && /command not found/.test(r.output)) {
+    ctx.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown\n`);
+    return 127;
+  }
+  ctx.out(r.output);
+  return r.exitCode;
+}
+
+function logs(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const p = parseFlags(argv, { '--follow': { value: false, aliases: ['-f'] }, '--tail': { value: true, aliases: ['-n'] }, '--timestamps': { value: false, aliases: ['-t'] } }, false);
+  const c = d.mustContainer(p.args[0] ?? '');
+  for (const l of c.logs) ctx.out(l.endsWith('\n') ? l : `${l}\n`);
+  return 0;
+}
+
+function port(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const c = d.mustContainer(argv[0] ?? '');
+  for (const b of c.ports) {
+    ctx.out(`${b.containerPort}/${b.proto} -> ${b.hostIp === null ? '0.0.0.0' : formatIpv4(b.hostIp)}:${b.hostPort}\n`);
+    if (b.hostIp === null) ctx.out(`${b.containerPort}/${b.proto} -> [::]:${b.hostPort}\n`);
+  }
+  return 0;
+}
+
+function network(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const [sub, ...rest] = argv;
+  d.start();
+  switch (sub) {
+    case 'create': {
+      const p = parseFlags(rest, { '--driver': { value: true, aliases: ['-d'] }, '--subnet': { value: true }, '--gateway': { value: true }, '--ip-range': { value: true }, '--aux-address': { value: true }, '--internal': { value: false }, '--attachable': { value: false }, '--opt': { value: true, aliases: ['-o'] }, '--label': { value: true }, '--ipv6': { value: false }, '--scope': { value: true } }, false);
+      if (p.args.length !== 1) {
+        ctx.err(`"docker network create" requires exactly 1 argument.\nSee 'docker network create --help'.\n\nUsage:  docker network create [OPTIONS] NETWORK\n\nCreate a network\n`);
+        return 1;
+      }
+      const kv = (list: string[]): Record<string, string> => Object.fromEntries(list.map((x) => [x.slice(0, x.indexOf('=') < 0 ? x.length : x.indexOf('=')), x.indexOf('=') < 0 ? '' : x.slice(x.indexOf('=') + 1)]));
+      const n = d.networkCreate({
+        name: p.args[0],
+        driver: one(p, '--driver') ?? 'bridge',
+        subnet: one(p, '--subnet'),
+        gateway: one(p, '--gateway'),
+        ipRange: one(p, '--ip-range'),
+        aux: kv(all(p, '--aux-address')),
+        internal: has(p, '--internal'),
+        attachable: has(p, '--attachable'),
+        options: kv(all(p, '--opt')),
+        labels: kv(all(p, '--label')),
+      });
+      ctx.out(`${n.id}\n`);
+      return 0;
+    }
+    case 'ls':
+    case 'list': {
+      const p = parseFlags(rest, { '--quiet': { value: false, aliases: ['-q'] }, '--no-trunc': { value: false }, '--filter': { value: true, aliases: ['-f'] }, '--format': { value: true } }, false);
+      const nets = [...d.networks.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+      if (has(p, '--quiet')) {
+        for (const n of nets) ctx.out(`${n.id.slice(0, 12)}\n`);
+        return 0;
+      }
+      ctx.out(table([['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...nets.map((n) => [n.id.slice(0, 12), n.name, n.driver, n.scope])]));
+      return 0;
+    }
+    case 'inspect': {
+      const p = parseFlags(rest, { '--format': { value: true, aliases: ['-f'] }, '--verbose': { value: false, aliases: ['-v'] } }, false);
+      const out: unknown[] = [];
+      for (const ref of p.args) {
+        const n = d.findNetwork(ref);
+        if (!n) throw new DockerError(`network ${ref} not found`);
+        out.push(networkJson(d, n));
+      }
+      const fmt = one(p, '--format');
+      if (fmt !== null) for (const o of out) ctx.out(goTemplate(fmt, o) + '\n');
+      else ctx.out(inspectJson(out) + '\n');
+      return 0;
+    }
+    case 'rm':
+    case 'remove': {
+      let code = 0;
+      for (const ref of rest) {
+        try {
+          d.networkRm(ref);
+          ctx.out(`${ref}\n`);
+        } catch (e) {
+          if (!(e instanceof DockerError)) throw e;
+          ctx.err(`Error response from daemon: ${e.message}\n`);
+          code = 1;
+        }
+      }
+      return code;
+    }
+    case 'connect': {
+      const p = parseFlags(rest, { '--alias': { value: true }, '--ip': { value: true }, '--link': { value: true } }, false);
+      const [netRef, ctrRef] = p.args;
+      const n = d.findNetwork(netRef ?? '');
+      if (!n) throw new DockerError(`network ${netRef} not found`);
+      const c = d.mustContainer(ctrRef ?? '');
+      const ipText = one(p, '--ip');
+      d.connect(c, n, all(p, '--alias'), ipText ? parseIpv4(ipText) : null);
+      return 0;
+    }
+    case 'disconnect': {
+      const p = parseFlags(rest, { '--force': { value: false, aliases: ['-f'] } }, false);
+      const [netRef, ctrRef] = p.args;
+      const n = d.findNetwork(netRef ?? '');
+      if (!n) throw new DockerError(`network ${netRef} not found`);
+      d.disconnect(d.mustContainer(ctrRef ?? ''), n);
+      return 0;
+    }
+    case 'prune': {
+      const used = new Set([...d.containers.values()].flatMap((c) => c.networks.map((x) => x.network)));
+      const gone: string[] = [];
+      for (const n of [...d.networks.values()]) if (!n.isDefault && n.driver === 'bridge' && !used.has(n)) gone.push(d.networkRm(n.id).name);
+      if (gone.length) ctx.out(`Deleted Networks:\n${gone.map((g) => `${g}\n`).join('')}`);
+      return 0;
+    }
+    default:
+      ctx.err(`docker: unknown command: docker network ${sub ?? ''}\n\nRun 'docker network --help' for more information\n`);
+      return 1;
+  }
+}

@@ -1,0 +1,690 @@
+import { type Ipv4, formatIpv4, networkOf, parseIpv4 } from '../engine/addr/ipv4.ts';
+import type { NetNs } from '../engine/net/netns.ts';
+import { type Mac, formatMac } from '../engine/addr/mac.ts';
+import type { Kernel } from '../engine/net/kernel.ts';
+import { SEC } from '../engine/sim/scheduler.ts';
+import { FileSystem } from '../shell/fs.ts';
+import type { Shell } from '../shell/shell.ts';
+import { AddressPool, type Subnet, contains, defaultPoolSubnets, formatSubnet, overlaps } from './ipam.ts';
+import { findImage } from './images.ts';
+import type { Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
+import { startContainerServices } from './services.ts';
+
+/** An error the daemon answers with ("Error response from daemon: ..."). */
+export class DockerError extends Error {}
+
+/** One command Docker ran, and where: what `netsim explain` prints. */
+export interface DockerStep {
+  /** "host", or the container whose namespace it ran in. */
+  where: string;
+  cmd: string;
+}
+
+export interface NetworkCreateOptions {
+  name: string;
+  driver: string;
+  subnet: string | null;
+  gateway: string | null;
+  ipRange: string | null;
+  aux: Record<string, string>;
+  internal: boolean;
+  attachable: boolean;
+  options: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+export interface ContainerCreateOptions {
+  name: string | null;
+  image: string;
+  hostname: string | null;
+  network: string | null;
+  aliases: string[];
+  ip: string | null;
+  ports: string[];
+  publishAll: boolean;
+  links: string[];
+  dns: string[];
+  env: string[];
+  cmd: string[];
+  autoRemove: boolean;
+  interactive: boolean;
+}
+
+/** The virtual clock's zero, as a date: Docker prints timestamps, the engine has none. */
+export const DOCKER_EPOCH_MS = Date.UTC(2026, 10, 28, 0, 0, 0);
+
+export function dockerTime(t: number): string {
+  const ms = DOCKER_EPOCH_MS + Math.floor(t / 1e6);
+  const ns = String(Math.floor(t % 1e9)).padStart(9, '0');
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, `.${ns}Z`);
+}
+
+/**
+ * Docker Engine 27's networking, driving the simulated kernel only through shell commands
+ * (ip, bridge, iptables, sysctl) as dockerd drives the real one through netlink, and keeping
+ * the list of those commands.
+ */
+export class DockerDaemon {
+  readonly networks = new Map<string, Network>();
+  readonly containers = new Map<string, Container>();
+  readonly steps: DockerStep[] = [];
+  started = false;
+  /** The stand-in internet behind the host's eth0, when the daemon made it. */
+  uplink: { ns: NetNs; pid: number } | null = null;
+  private readonly allocatedPorts = new Set<string>();
+  private lastEphemeral = 0;
+
+  constructor(readonly shell: Shell) {}
+
+  get kernel(): Kernel {
+    return this.shell.kernel;
+  }
+
+  // ---- the commands Docker runs ----------------------------------------------------
+
+  private run(where: string, cmd: string, c?: Container): void {
+    this.steps.push({ where, cmd });
+    const r = c && c.ns ? this.shell.run(cmd, c.ns, c.fs) : this.shell.run(cmd);
+    if (r.exitCode !== 0) throw new Error(`docker model: "${cmd}" in ${where} failed (${r.exitCode}): ${r.output.trim()}`);
+  }
+
+  private host(cmd: string): void {
+    this.run('host', cmd);
+  }
+
+  private inside(c: Container, cmd: string): void {
+    this.run(c.name, cmd, c);
+  }
+
+  private hex(n: number): string {
+    let s = '';
+    while (s.length < n) s += this.kernel.rng.u32().toString(16).padStart(8, '0');
+    return s.slice(0, n);
+  }
+
+  // ---- daemon start -------------------------------------------------------------------
+
+  /** dockerd's start: the default networks, ip_forward, and the classic iptables layout. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    ensureUplink(this);
+    this.host('sysctl -w net.ipv4.ip_forward=1');
+    this.host('iptables -P FORWARD DROP');
+    this.host('iptables -t nat -N DOCKER');
+    this.host('iptables -t nat -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER');
+    this.host('iptables -t nat -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER');
+    this.host('iptables -N DOCKER');
+    this.host('iptables -N DOCKER-ISOLATION-STAGE-1');
+    this.host('iptables -N DOCKER-ISOLATION-STAGE-2');
+    this.host('iptables -A DOCKER-ISOLATION-STAGE-1 -j RETURN');
+    this.host('iptables -A DOCKER-ISOLATION-STAGE-2 -j RETURN');
+    this.addNetwork({ name: 'none', driver: 'null', isDefault: false });
+    this.addNetwork({ name: 'host', driver: 'host', isDefault: false });
+    const bridge = this.addNetwork({ name: 'bridge', driver: 'bridge', isDefault: true, bridgeName: 'docker0', subnet: this.pickSubnet(null) });
+    this.setupBridge(bridge);
+    this.host('iptables -N DOCKER-USER');
+    this.host('iptables -A DOCKER-USER -j RETURN');
+    this.ensureJumps();
+  }
+
+  /** EnsureJumpRule: DOCKER-USER and DOCKER-ISOLATION-STAGE-1 stay first in FORWARD. */
+  private ensureJumps(): void {
+    for (const chain of ['DOCKER-ISOLATION-STAGE-1', 'DOCKER-USER']) {
+      const check = this.shell.run(`iptables -C FORWARD -j ${chain}`);
+      if (check.exitCode === 0) this.host(`iptables -D FORWARD -j ${chain}`);
+      this.host(`iptables -I FORWARD -j ${chain}`);
+    }
+  }
+
+  private addNetwork(p: { name: string; driver: Network['driver']; isDefault: boolean; bridgeName?: string; subnet?: Subnet | null; gateway?: Ipv4 | null; ipRange?: Subnet | null; internal?: boolean; attachable?: boolean; options?: Record<string, string>; labels?: Record<string, string>; aux?: Record<string, Ipv4> }): Network {
+    const id = this.hex(64);
+    const subnet = p.subnet ?? null;
+    const pool = subnet ? new AddressPool(subnet, p.ipRange ?? null) : null;
+    let gateway: Ipv4 | null = null;
+    if (pool) {
+      if (p.gateway) pool.reserve(p.gateway);
+      gateway = p.gateway ?? pool.allocate();
+      for (const a of Object.values(p.aux ?? {})) pool.reserve(a);
+    }
+    const options = p.options ?? {};
+    const isDefault = p.isDefault;
+    const n: Network = {
+      id,
+      name: p.name,
+      driver: p.driver,
+      scope: 'local',
+      created: this.kernel.now,
+      subnet,
+      ipRange: p.ipRange ?? null,
+      gateway,
+      aux: p.aux ?? {},
+      pool,
+      internal: p.internal ?? false,
+      attachable: p.attachable ?? false,
+      bridge: p.driver === 'bridge' ? (options['com.docker.network.bridge.name'] ?? p.bridgeName ?? `br-${id.slice(0, 12)}`) : null,
+      icc: (options['com.docker.network.bridge.enable_icc'] ?? 'true') !== 'false',
+      masquerade: (options['com.docker.network.bridge.enable_ip_masquerade'] ?? 'true') !== 'false',
+      mtu: options['com.docker.network.driver.mtu'] ? Number(options['com.docker.network.driver.mtu']) : null,
+      options: isDefault
+        ? {
+            'com.docker.network.bridge.default_bridge': 'true',
+            'com.docker.network.bridge.enable_icc': 'true',
+            'com.docker.network.bridge.enable_ip_masquerade': 'true',
+            'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
+            'com.docker.network.bridge.name': 'docker0',
+            'com.docker.network.driver.mtu': '1500',
+          }
+        : options,
+      labels: p.labels ?? {},
+      isDefault,
+    };
+    if (isDefault) n.mtu = 1500;
+    this.networks.set(id, n);
+    return n;
+  }
+
+  /** The lowest default-pool subnet that overlaps no network and no route of the host. */
+  private pickSubnet(exclude: Subnet | null): Subnet {
+    const taken: Subnet[] = [...this.networks.values()].filter((n) => n.subnet).map((n) => n.subnet as Subnet);
+    if (exclude) taken.push(exclude);
+    for (const r of this.kernel.root.fib.routes) if (r.table === 254 && r.dev && r.len > 0) taken.push({ addr: r.dst, len: r.len });
+    for (const s of defaultPoolSubnets()) if (!taken.some((t) => overlaps(t, s))) return s;
+    throw new DockerError('all predefined address pools have been fully subnetted');
+  }
+
+  /** The Linux bridge and the iptables rules of a bridge network (setupIPTablesInternal & co). */
+  private setupBridge(n: Network): void {
+    const br = n.bridge as string;
+    const subnet = n.subnet as Subnet;
+    this.host(`ip link add ${br} type bridge`);
+    this.host(`ip link set ${br} address 02:42:${this.hex(8).replace(/(..)(?!$)/g, '$1:')}`);
+    if (n.mtu && n.mtu !== 1500) this.host(`ip link set ${br} mtu ${n.mtu}`);
+    if (n.gateway !== null) this.host(`ip addr add ${formatIpv4(n.gateway)}/${subnet.len} brd + dev ${br}`);
+    this.host(`ip link set ${br} up`);
+    const s = formatSubnet(subnet);
+    if (!n.internal) {
+      if (n.masquerade) this.host(`iptables -t nat -A POSTROUTING -s ${s} ! -o ${br} -j MASQUERADE`);
+      this.host(`iptables -t nat -I DOCKER -i ${br} -j RETURN`);
+      this.host(`iptables -I FORWARD -i ${br} ! -o ${br} -j ACCEPT`);
+    } else {
+      this.host(`iptables -I DOCKER-ISOLATION-STAGE-1 ! -s ${s} -o ${br} -j DROP`);
+      this.host(`iptables -I DOCKER-ISOLATION-STAGE-1 ! -d ${s} -i ${br} -j DROP`);
+    }
+    this.host(`iptables -A FORWARD -i ${br} -o ${br} -j ${n.icc ? 'ACCEPT' : 'DROP'}`);
+    if (!n.internal) {
+      this.host(`iptables -I FORWARD -o ${br} -j DOCKER`);
+      this.host(`iptables -I FORWARD -o ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`);
+      this.host(`iptables -I DOCKER-ISOLATION-STAGE-1 -i ${br} ! -o ${br} -j DOCKER-ISOLATION-STAGE-2`);
+      this.host(`iptables -I DOCKER-ISOLATION-STAGE-2 -o ${br} -j DROP`);
+      this.host(`iptables -I FORWARD -j DOCKER-ISOLATION-STAGE-1`);
+    }
+  }
+
+  private teardownBridge(n: Network): void {
+    const br = n.bridge as string;
+    const s = formatSubnet(n.subnet as Subnet);
+    if (!n.internal) {
+      if (n.masquerade) this.host(`iptables -t nat -D POSTROUTING -s ${s} ! -o ${br} -j MASQUERADE`);
+      this.host(`iptables -t nat -D DOCKER -i ${br} -j RETURN`);
+      this.host(`iptables -D FORWARD -i ${br} ! -o ${br} -j ACCEPT`);
+      this.host(`iptables -D FORWARD -o ${br} -j DOCKER`);
+      this.host(`iptables -D FORWARD -o ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`);
+      this.host(`iptables -D DOCKER-ISOLATION-STAGE-1 -i ${br} ! -o ${br} -j DOCKER-ISOLATION-STAGE-2`);
+      this.host(`iptables -D DOCKER-ISOLATION-STAGE-2 -o ${br} -j DROP`);
+      this.host('iptables -D FORWARD -j DOCKER-ISOLATION-STAGE-1');
+      this.host('iptables -I FORWARD -j DOCKER-ISOLATION-STAGE-1');
+    } else {
+      this.host(`iptables -D DOCKER-ISOLATION-STAGE-1 ! -s ${s} -o ${br} -j DROP`);
+      this.host(`iptables -D DOCKER-ISOLATION-STAGE-1 ! -d ${s} -i ${br} -j DROP`);
+    }
+    this.host(`iptables -D FORWARD -i ${br} -o ${br} -j ${n.icc ? 'ACCEPT' : 'DROP'}`);
+    this.host(`ip link del ${br}`);
+  }
+
+  // ---- networks -----------------------------------------------------------------------
+
+  findNetwork(ref: string): Network | null {
+    for (const n of this.networks.values()) if (n.name === ref || n.id === ref) return n;
+    const byPrefix = [...this.networks.values()].filter((n) => n.id.startsWith(ref));
+    return byPrefix.length === 1 ? byPrefix[0] : null;
+  }
+
+  networkCreate(o: NetworkCreateOptions): Network {
+    this.start();
+    if ([...this.networks.values()].some((n) => n.name === o.name)) throw new DockerError(`network with name ${o.name} already exists`);
+    if (o.driver !== 'bridge') throw new DockerError(`plugin "${o.driver}" not found`);
+    let subnet: Subnet | null = null;
+    if (o.subnet) {
+      const p = parseCidr(o.subnet);
+      if (!p) throw new DockerError(`invalid subnet ${o.subnet}: invalid CIDR address: ${o.subnet}`);
+      subnet = { addr: networkOf(p.addr, p.len), len: p.len };
+      for (const n of this.networks.values()) if (n.subnet && overlaps(n.subnet, subnet)) throw new DockerError('invalid pool request: Pool overlaps with other one on this address space');
+    } else subnet = this.pickSubnet(null);
+    let gateway: Ipv4 | null = null;
+    if (o.gateway) {
+      gateway = parseIpv4(o.gateway);
+      if (gateway === null) throw new DockerError(`invalid gateway address ${o.gateway}`);
+      if (!contains(subnet, gateway)) throw new DockerError(`no matching subnet for gateway ${o.gateway}`);
+    }
+    let ipRange: Subnet | null = null;
+    if (o.ipRange) {
+      const p = parseCidr(o.ipRange);
+      if (!p || !contains(subnet, p.addr)) throw new DockerError(`no matching subnet for range ${o.ipRange}`);
+      ipRange = { addr: networkOf(p.addr, p.len), len: p.len };
+    }
+    const aux: Record<string, Ipv4> = {};
+    for (const [k, v] of Object.entries(o.aux)) {
+      const a = parseIpv4(v);
+      if (a === null || !contains(subnet, a)) throw new DockerError(`no matching subnet for aux-address ${v}`);
+      aux[k] = a;
+    }
+    const n = this.addNetwork({ name: o.name, driver: 'bridge', isDefault: false, subnet, gateway, ipRange, internal: o.internal, attachable: o.attachable, options: o.options, labels: o.labels, aux });
+    const br = n.bridge as string;
+    if (this.kernel.root.device(br)) {
+      this.networks.delete(n.id);
+      throw new DockerError(`bridge ${br} already exists`);
+    }
+    this.setupBridge(n);
+    if (!n.icc) this.host('sysctl -w net.bridge.bridge-nf-call-iptables=1');
+    this.ensureJumps();
+    return n;
+  }
+
+  networkRm(ref: string): Network {
+    const n = this.findNetwork(ref);
+    if (!n) throw new DockerError(`network ${ref} not found`);
+    if (n.driver === 'host' || n.driver === 'null' || n.isDefault) throw new DockerError(`${n.name} is a pre-defined network and cannot be removed`);
+    const users = [...this.containers.values()].filter((c) => c.endpoints.some((e) => e.network === n));
+    if (users.length > 0) throw new DockerError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`);
+    this.teardownBridge(n);
+    this.networks.delete(n.id);
+    return n;
+  }
+
+  // ---- containers ---------------------------------------------------------------------
+
+  findContainer(ref: string): Container | null {
+    for (const c of this.containers.values()) if (c.name === ref || c.id === ref) return c;
+    const byPrefix = [...this.containers.values()].filter((c) => c.id.startsWith(ref));
+    return byPrefix.length === 1 ? byPrefix[0] : null;
+  }
+
+  mustContainer(ref: string): Container {
+    const c = this.findContainer(ref);
+    if (!c) throw new DockerError(`No such container: ${ref}`);
+    return c;
+  }
+
+  containerCreate(o: ContainerCreateOptions): Container {
+    this.start();
+    const image = findImage(o.image);
+    if (!image) throw new DockerError(`pull access denied for ${o.image.replace(/:.*/, '')}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
+    const id = this.hex(64);
+    const name = o.name ?? randomName(this);
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) throw new DockerError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    const clash = [...this.containers.values()].find((c) => c.name === name);
+    if (clash) throw new DockerError(`Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+    const mode = parseMode(o.network);
+    const networks: Container['networks'] = [];
+    if (mode.kind === 'bridge' || mode.kind === 'named') {
+      const n = this.findNetwork(mode.network);
+      if (!n) throw new DockerError(`network ${mode.network} not found`);
+      if (o.aliases.length && n.isDefault) throw new DockerError('network-scoped alias is supported only for containers in user defined networks');
+      let ip: Ipv4 | null = null;
+      if (o.ip) {
+        if (n.isDefault) throw new DockerError('user specified IP address is supported on user defined networks only');
+        ip = parseIpv4(o.ip);
+        if (ip === null) throw new DockerError(`invalid IPv4 address: ${o.ip}`);
+      }
+      networks.push({ network: n, aliases: o.aliases, ip });
+    }
+    if (mode.kind === 'container' && !this.findContainer(mode.of)) throw new DockerError(`No such container: ${mode.of}`);
+    const portSpecs = o.ports.flatMap((p) => parsePortSpec(p));
+    const links = o.links.map((l) => {
+      const [ln, alias] = l.split(':');
+      if (!this.findContainer(ln)) throw new DockerError(`could not get container for ${ln}`);
+      return { name: ln, alias: alias ?? ln };
+    });
+    const fs = new FileSystem();
+    if (image.busybox) fs.write('/bin/busybox', '');
+    const c: Container = {
+      id,
+      name,
+      imageRef: o.image,
+      image,
+      hostname: o.hostname ?? id.slice(0, 12),
+      created: this.kernel.now,
+      state: 'created',
+      exitCode: 0,
+      startedAt: null,
+      finishedAt: null,
+      mode,
+      networks,
+      endpoints: [],
+      ports: [],
+      portSpecs,
+      publishAll: o.publishAll,
+      links,
+      dns: o.dns.map((d) => parseIpv4(d)).filter((d): d is Ipv4 => d !== null),
+      env: o.env,
+      cmd: o.cmd,
+      ns: null,
+      pid: null,
+      fs,
+      logs: [],
+      autoRemove: o.autoRemove,
+      interactive: o.interactive,
+      cleanups: [],
+    };
+    this.containers.set(id, c);
+    return c;
+  }
+
+  containerStart(c: Container): void {
+    if (c.state === 'running') return;
+    const k = this.kernel;
+    if (c.mode.kind === 'host') {
+      c.ns = k.root;
+      c.pid = null;
+    } else if (c.mode.kind === 'container') {
+      const other = this.mustContainer(c.mode.of);
+      if (other.state !== 'running' || !other.ns) throw new DockerError(`cannot join network of a non running container: ${other.id}`);
+      c.ns = other.ns;
+    } else {
+      const { ns, pid } = k.addProcessNs(c.name);
+      c.ns = ns;
+      c.pid = pid;
+      this.inside(c, 'ip link set lo up');
+    }
+    c.state = 'running';
+    c.startedAt = k.now;
+    try {
+      for (const [i, att] of c.networks.entries()) this.attach(c, att.network, att.aliases, att.ip, i);
+      this.publishPorts(c);
+    } catch (e) {
+      this.containerStop(c, 128);
+      throw e;
+    }
+    writeEtcFiles(this, c);
+    startContainerServices(this, c);
+    if (!c.image.longRunning && !c.interactive && c.cmd.length === 0) this.containerStop(c, 0);
+  }
+
+  /** Connect a running container to a bridge network: veth pair, address, routes. */
+  attach(c: Container, n: Network, aliases: string[], wantIp: Ipv4 | null, index: number): Endpoint {
+    if (n.driver !== 'bridge' || !n.pool || !n.subnet) throw new DockerError(`network ${n.name} cannot be attached to`);
+    let ip: Ipv4 | null;
+    if (wantIp !== null) {
+      if (!contains(n.subnet, wantIp)) throw new DockerError(`no configured subnet or ip-range contain the IP address ${formatIpv4(wantIp)}`);
+      if (!n.pool.reserve(wantIp)) throw new DockerError(`Address already in use`);
+      ip = wantIp;
+    } else ip = n.pool.allocate();
+    if (ip === null) throw new DockerError(`no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
+    const mac = macFromIp(ip);
+    const ifname = `eth${index}`;
+    const hostVeth = `veth${this.hex(7)}`;
+    const tmp = `veth${this.hex(7)}`;
+    const ep: Endpoint = { id: this.hex(64), network: n, ip, mac, ifname, hostVeth, aliases, links: c.links };
+    const br = n.bridge as string;
+    this.host(`ip link add ${hostVeth} type veth peer name ${tmp}`);
+    if (n.mtu && n.mtu !== 1500) {
+      this.host(`ip link set ${hostVeth} mtu ${n.mtu}`);
+      this.host(`ip link set ${tmp} mtu ${n.mtu}`);
+    }
+    this.host(`ip link set ${hostVeth} master ${br}`);
+    this.host(`ip link set ${hostVeth} up`);
+    this.host(`ip link set ${tmp} netns ${c.pid}`);
+    this.inside(c, `ip link set ${tmp} name ${ifname}`);
+    this.inside(c, `ip link set ${ifname} address ${formatMac(mac)}`);
+    this.inside(c, `ip addr add ${formatIpv4(ip)}/${n.subnet.len} brd + dev ${ifname}`);
+    this.inside(c, `ip link set ${ifname} up`);
+    if (!n.internal && n.gateway !== null && !c.endpoints.some((e) => !e.network.internal)) this.inside(c, `ip route add default via ${formatIpv4(n.gateway)}`);
+    c.endpoints.push(ep);
+    return ep;
+  }
+
+  detach(c: Container, ep: Endpoint): void {
+    if (ep.hostVeth && this.kernel.root.device(ep.hostVeth)) this.host(`ip link del ${ep.hostVeth}`);
+    ep.network.pool?.release(ep.ip);
+    c.endpoints = c.endpoints.filter((e) => e !== ep);
+  }
+
+  containerStop(c: Container, exitCode = 0): void {
+    if (c.state !== 'running') return;
+    for (const f of c.cleanups.splice(0)) f();
+    this.unpublishPorts(c);
+    for (const ep of [...c.endpoints]) this.detach(c, ep);
+    if (c.pid !== null) this.kernel.releaseProcessNs(c.pid);
+    c.ns = null;
+    c.pid = null;
+    c.state = 'exited';
+    c.exitCode = exitCode;
+    c.finishedAt = this.kernel.now;
+    if (c.autoRemove) this.containers.delete(c.id);
+  }
+
+  containerRm(c: Container, force: boolean): void {
+    if (c.state === 'running') {
+      if (!force) throw new DockerError(`cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+      this.containerStop(c, 137);
+    }
+    this.containers.delete(c.id);
+  }
+
+  /** `docker network connect`. */
+  connect(c: Container, n: Network, aliases: string[], ip: Ipv4 | null): void {
+    if (c.networks.some((x) => x.network === n)) throw new DockerError(`endpoint with name ${c.name} already exists in network ${n.name}`);
+    c.networks.push({ network: n, aliases, ip });
+    if (c.state === 'running') this.attach(c, n, aliases, ip, c.endpoints.length);
+    writeEtcFiles(this, c);
+  }
+
+  disconnect(c: Container, n: Network): void {
+    const i = c.networks.findIndex((x) => x.network === n);
+    if (i < 0) throw new DockerError(`container ${c.id} is not connected to network ${n.name}`);
+    c.networks.splice(i, 1);
+    const ep = c.endpoints.find((e) => e.network === n);
+    if (ep) this.detach(c, ep);
+  }
+
+  // ---- ports --------------------------------------------------------------------------
+
+  private allocatePort(proto: string, want: number, hostIp: Ipv4 | null): number {
+    const key = (p: number): string => `${proto}/${hostIp ?? 0}/${p}`;
+    const anyKey = (p: number): string => `${proto}/0/${p}`;
+    if (want !== 0) {
+      if (this.allocatedPorts.has(key(want)) || this.allocatedPorts.has(anyKey(want))) throw new DockerError(`Bind for ${hostIp === null ? '0.0.0.0' : formatIpv4(hostIp)}:${want} failed: port is already allocated`);
+      this.allocatedPorts.add(key(want));
+      return want;
+    }
+    // Sequential from the start of ip_local_port_range (portallocator).
+    const [lo, hi] = (this.kernel.root.sysctl.get('net.ipv4.ip_local_port_range') ?? '32768\t60999').split(/\s+/).map(Number);
+    for (let i = 0; i <= hi - lo; i++) {
+      const p = this.lastEphemeral === 0 ? lo + i : lo + ((this.lastEphemeral - lo + 1 + i) % (hi - lo + 1));
+      if (!this.allocatedPorts.has(key(p)) && !this.allocatedPorts.has(anyKey(p))) {
+        this.allocatedPorts.add(key(p));
+        this.lastEphemeral = p;
+        return p;
+      }
+    }
+    throw new DockerError('all ports are allocated');
+  }
+
+  private publishPorts(c: Container): void {
+    const specs = [...c.portSpecs];
+    if (c.publishAll) for (const e of c.image.expose) if (!specs.some((s) => s.containerPort === e.port && s.proto === e.proto)) specs.push({ hostIp: null, hostPort: 0, containerPort: e.port, proto: e.proto });
+    if (specs.length === 0) return;
+    if (c.mode.kind === 'host') return;
+    const ep = c.endpoints.find((e) => e.network.driver === 'bridge' && !e.network.internal);
+    if (!ep) return;
+    const br = ep.network.bridge as string;
+    const ip = formatIpv4(ep.ip);
+    for (const s of specs) {
+      let hostPort: number;
+      try {
+        hostPort = this.allocatePort(s.proto, s.hostPort, s.hostIp);
+      } catch (e) {
+        throw new DockerError(`driver failed programming external connectivity on endpoint ${c.name} (${ep.id}): ${(e as Error).message}`);
+      }
+      const b: PortBinding = { ...s, hostPort };
+      c.ports.push(b);
+      const d = s.hostIp === null ? '' : `-d ${formatIpv4(s.hostIp)}/32 `;
+      this.host(`iptables -t nat -A DOCKER ${d}! -i ${br} -p ${s.proto} -m ${s.proto} --dport ${hostPort} -j DNAT --to-destination ${ip}:${s.containerPort}`);
+      this.host(`iptables -A DOCKER -d ${ip}/32 ! -i ${br} -o ${br} -p ${s.proto} -m ${s.proto} --dport ${s.containerPort} -j ACCEPT`);
+      this.host(`iptables -t nat -A POSTROUTING -s ${ip}/32 -d ${ip}/32 -p ${s.proto} -m ${s.proto} --dport ${s.containerPort} -j MASQUERADE`);
+    }
+  }
+
+  private unpublishPorts(c: Container): void {
+    const ep = c.endpoints.find((e) => e.network.driver === 'bridge' && !e.network.internal);
+    for (const b of c.ports) {
+      this.allocatedPorts.delete(`${b.proto}/${b.hostIp ?? 0}/${b.hostPort}`);
+      if (!ep) continue;
+      const br = ep.network.bridge as string;
+      const ip = formatIpv4(ep.ip);
+      const d = b.hostIp === null ? '' : `-d ${formatIpv4(b.hostIp)}/32 `;
+      this.host(`iptables -t nat -D DOCKER ${d}! -i ${br} -p ${b.proto} -m ${b.proto} --dport ${b.hostPort} -j DNAT --to-destination ${ip}:${b.containerPort}`);
+      this.host(`iptables -D DOCKER -d ${ip}/32 ! -i ${br} -o ${br} -p ${b.proto} -m ${b.proto} --dport ${b.containerPort} -j ACCEPT`);
+      this.host(`iptables -t nat -D POSTROUTING -s ${ip}/32 -d ${ip}/32 -p ${b.proto} -m ${b.proto} --dport ${b.containerPort} -j MASQUERADE`);
+    }
+    c.ports = [];
+  }
+
+  /** How long ago, in Docker's words ("2 seconds ago", "About a minute ago"). */
+  ago(t: number): string {
+    return humanDuration(this.kernel.now - t) + ' ago';
+  }
+}
+
+/** `02:42:` followed by the IPv4 address (GenerateMACFromIP, Docker ≤ 27). */
+export function macFromIp(ip: Ipv4): Mac {
+  return (0x0242 * 2 ** 32 + ip) as Mac;
+}
+
+function parseCidr(s: string): { addr: Ipv4; len: number } | null {
+  const m = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(s);
+  if (!m) return null;
+  const a = parseIpv4(m[1]);
+  const len = Number(m[2]);
+  if (a === null || len > 32) return null;
+  return { addr: a, len };
+}
+
+function parseMode(network: string | null): NetworkMode {
+  if (network === null || network === 'bridge' || network === 'default') return { kind: 'bridge', network: 'bridge' };
+  if (network === 'host') return { kind: 'host' };
+  if (network === 'none') return { kind: 'none' };
+  if (network.startsWith('container:')) return { kind: 'container', of: network.slice('container:'.length) };
+  return { kind: 'named', network };
+}
+
+/** `-p [IP:][HOSTPORT:]CPORT[/proto]`, with ranges on both sides. */
+export function parsePortSpec(spec: string): PortBinding[] {
+  const [main, protoRaw] = spec.split('/');
+  const proto = (protoRaw ?? 'tcp') as 'tcp' | 'udp';
+  if (proto !== 'tcp' && proto !== 'udp') throw new DockerError(`invalid proto: ${protoRaw}`);
+  const parts = main.split(':');
+  let hostIp: Ipv4 | null = null;
+  let hostPart = '';
+  let cPart: string;
+  if (parts.length === 1) cPart = parts[0];
+  else if (parts.length === 2) [hostPart, cPart] = parts;
+  else if (parts.length === 3) {
+    const ip = parseIpv4(parts[0]);
+    if (ip === null) throw new DockerError(`invalid IP address: ${parts[0]}`);
+    hostIp = ip;
+    hostPart = parts[1];
+    cPart = parts[2];
+  } else throw new DockerError(`invalid publish opts format (should be name=value but got '${spec}')`);
+  const range = (s: string): [number, number] | null => {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(s);
+    if (!m) return null;
+    return [Number(m[1]), Number(m[2] ?? m[1])];
+  };
+  const cr = range(cPart);
+  if (!cr || cr[0] < 1 || cr[1] > 65535) throw new DockerError(`invalid containerPort: ${cPart}`);
+  const hr = hostPart === '' ? null : range(hostPart);
+  if (hostPart !== '' && !hr) throw new DockerError(`invalid hostPort: ${hostPart}`);
+  const out: PortBinding[] = [];
+  for (let p = cr[0]; p <= cr[1]; p++) out.push({ hostIp, hostPort: hr ? hr[0] + (p - cr[0]) : 0, containerPort: p, proto });
+  return out;
+}
+
+function humanDuration(ns: number): string {
+  const s = Math.floor(ns / SEC);
+  if (s < 1) return 'Less than a second';
+  if (s === 1) return '1 second';
+  if (s < 60) return `${s} seconds`;
+  const m = Math.floor(s / 60);
+  if (m === 1) return 'About a minute';
+  if (m < 60) return `${m} minutes`;
+  const h = Math.round(m / 60);
+  return h === 1 ? 'About an hour' : `${h} hours`;
+}
+
+export function humanUp(ns: number): string {
+  return humanDuration(ns);
+}
+
+const ADJECTIVES = ['admiring', 'brave', 'clever', 'dazzling', 'eager', 'focused', 'gracious', 'happy', 'jolly', 'keen', 'loving', 'modest', 'nifty', 'optimistic', 'peaceful', 'quirky', 'relaxed', 'serene', 'trusting', 'vibrant', 'wizardly', 'zealous'];
+const SCIENTISTS = ['albattani', 'bohr', 'curie', 'darwin', 'einstein', 'feynman', 'galileo', 'hopper', 'johnson', 'kepler', 'lovelace', 'meitner', 'newton', 'noether', 'pasteur', 'ritchie', 'shannon', 'tesla', 'turing', 'wozniak'];
+
+/** namesgenerator.GetRandomName: adjective_scientist, from the seeded RNG. */
+function randomName(d: DockerDaemon): string {
+  for (;;) {
+    const n = `${ADJECTIVES[d.kernel.rng.u32() % ADJECTIVES.length]}_${SCIENTISTS[d.kernel.rng.u32() % SCIENTISTS.length]}`;
+    if (!d.findContainer(n)) return n;
+  }
+}
+
+/** /etc/hosts, /etc/resolv.conf and /etc/hostname as Docker writes them for a container. */
+export function writeEtcFiles(d: DockerDaemon, c: Container): void {
+  const lines = ['127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback', 'fe00::\tip6-localnet', 'ff00::\tip6-mcastprefix', 'ff02::1\tip6-allnodes', 'ff02::2\tip6-allrouters'];
+  for (const l of c.links) {
+    const other = d.findContainer(l.name);
+    const ep = other?.endpoints[0];
+    if (other && ep) lines.push(`${formatIpv4(ep.ip)}\t${l.alias === other.name ? l.alias : `${l.alias} ${other.hostname} ${other.name}`}`.replace(`${l.alias}\t`, `${l.alias}\t`));
+  }
+  if (c.mode.kind === 'host') {
+    c.fs.write('/etc/hosts', d.shell.run('cat /etc/hosts').output);
+  } else {
+    for (const ep of c.endpoints) lines.push(`${formatIpv4(ep.ip)}\t${c.hostname}`);
+    c.fs.write('/etc/hosts', lines.join('\n') + '\n');
+  }
+  c.fs.write('/etc/hostname', `${c.hostname}\n`);
+  const userDefined = c.endpoints.some((e) => !e.network.isDefault);
+  if (userDefined) {
+    c.fs.write('/etc/resolv.conf', '# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: \'/etc/resolv.conf\' (internal resolver)\n# ExtServers: [8.8.8.8]\n# Overrides: []\n# Option ndots from: internal\n');
+  } else {
+    const servers = c.dns.length ? c.dns.map((x) => formatIpv4(x)) : ['8.8.8.8'];
+    c.fs.write('/etc/resolv.conf', servers.map((s) => `nameserver ${s}`).join('\n') + '\n');
+  }
+}
+
+/**
+ * The host's uplink: a fresh machine has eth0 on a LAN (192.168.1.0/24) whose router leads
+ * to a stand-in internet (a DNS server at 8.8.8.8, a web server at 93.184.216.34).
+ */
+function ensureUplink(d: DockerDaemon): void {
+  const k = d.kernel;
+  if (k.root.device('eth0')) return;
+  const sh = d.shell;
+  const must = (cmd: string, ns = k.root): void => {
+    const r = sh.run(cmd, ns);
+    if (r.exitCode !== 0) throw new Error(`uplink: ${cmd}: ${r.output}`);
+  };
+  const { ns: inet, pid } = k.addProcessNs('internet');
+  must(`ip link add eth0 type veth peer name lan0`);
+  must(`ip link set lan0 netns ${pid}`);
+  must('ip addr add 192.168.1.11/24 dev eth0');
+  must('ip link set eth0 up');
+  must('ip link set lo up');
+  must('ip route add default via 192.168.1.1');
+  must('ip link set lo up', inet);
+  must('ip addr add 192.168.1.1/24 dev lan0', inet);
+  must('ip link set lan0 up', inet);
+  must('ip addr add 8.8.8.8/32 dev lo', inet);
+  must('ip addr add 93.184.216.34/32 dev lo', inet);
+  d.uplink = { ns: inet, pid };
+}
