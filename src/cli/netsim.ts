@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { createMachine } from '../docker/install.ts';
+import { existingDaemon } from '../docker/cli.ts';
+import { explainSteps } from '../docker/daemon.ts';
 import { runScript } from '../scenario/run.ts';
 
 const USAGE = `usage: netsim run FILE [--json] [--seed N]
-  Runs a scenario headless: each non-comment line of a .sh file is one command.
+       netsim explain FILE [--seed N]
+  run:     runs a scenario headless: each non-comment line of a .sh file is one command.
+  explain: runs it and prints the ip/bridge/iptables/sysctl commands Docker performed, as a
+           script to replay on a real machine.
   --json    print {"steps":[{"line","command","exitCode","stdout"}]}
   --seed N  seed for MACs, ports and timings (default 1)
 `;
 
 function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
-  if (cmd !== 'run') {
+  if (cmd !== 'run' && cmd !== 'explain') {
     process.stderr.write(cmd === undefined || cmd === '--help' || cmd === '-h' ? USAGE : `netsim: unknown command "${cmd}"\n${USAGE}`);
     return 2;
   }
@@ -54,6 +59,10 @@ function main(argv: string[]): number {
   if (result.error) {
     process.stderr.write(`${result.error}\n`);
     return 2;
+  }
+  if (cmd === 'explain') {
+    process.stdout.write(explainSteps(existingDaemon(shell.kernel)?.steps ?? []));
+    return 0;
   }
   if (json) {
     process.stdout.write(JSON.stringify({ steps: result.steps }) + '\n');

@@ -18,6 +18,8 @@ export interface DockerStep {
   /** "host", or the container whose namespace it ran in. */
   where: string;
   cmd: string;
+  /** Set on the step that made (or removed) a container's namespace, owned by process `pid`. */
+  netns?: { op: 'add' | 'del'; pid: number };
 }
 
 export interface NetworkCreateOptions {
@@ -395,6 +397,7 @@ export class DockerDaemon {
       const { ns, pid } = k.addProcessNs(c.name);
       c.ns = ns;
       c.pid = pid;
+      this.steps.push({ where: 'host', cmd: `# the runtime creates the network namespace of ${c.name} (pid ${pid})`, netns: { op: 'add', pid } });
       this.inside(c, 'ip link set lo up');
     }
     c.state = 'running';
@@ -455,7 +458,10 @@ export class DockerDaemon {
     for (const f of c.cleanups.splice(0)) f();
     this.unpublishPorts(c);
     for (const ep of [...c.endpoints]) this.detach(c, ep);
-    if (c.pid !== null) this.kernel.releaseProcessNs(c.pid);
+    if (c.pid !== null) {
+      this.steps.push({ where: 'host', cmd: `# ${c.name} exits: its network namespace goes (pid ${c.pid})`, netns: { op: 'del', pid: c.pid } });
+      this.kernel.releaseProcessNs(c.pid);
+    }
     c.ns = null;
     c.pid = null;
     c.state = 'exited';
@@ -687,4 +693,27 @@ function ensureUplink(d: DockerDaemon): void {
   must('ip addr add 8.8.8.8/32 dev lo', inet);
   must('ip addr add 93.184.216.34/32 dev lo', inet);
   d.uplink = { ns: inet, pid };
+}
+
+/**
+ * What Docker did, as a script a person can replay on a real machine: container namespaces
+ * become named ones (`ip netns add NAME`), commands inside them run with `ip netns exec`.
+ */
+export function explainSteps(steps: DockerStep[]): string {
+  const names = new Map<number, string>();
+  const out: string[] = [];
+  for (const s of steps) {
+    if (s.netns) {
+      const name = s.cmd.match(/of (\S+) \(pid|# (\S+) exits/)?.slice(1).find((x) => x) ?? `pid${s.netns.pid}`;
+      if (s.netns.op === 'add') {
+        names.set(s.netns.pid, name);
+        out.push(`ip netns add ${name}`);
+      } else out.push(`ip netns del ${names.get(s.netns.pid) ?? name}`);
+      continue;
+    }
+    let cmd = s.cmd.replace(/ netns (\d+)$/, (m, pid: string) => ` netns ${names.get(Number(pid)) ?? pid}`);
+    if (s.where !== 'host') cmd = `ip netns exec ${s.where} ${cmd}`;
+    out.push(cmd);
+  }
+  return out.join('\n') + (out.length ? '\n' : '');
 }
