@@ -3,7 +3,7 @@
  * engine session. Kept apart from engine.worker.ts so tests can expose it over a
  * MessageChannel without a real Worker.
  */
-import type { CommandResult, EngineApi, NamespaceSummary, ScriptResult } from '../src/api/types.ts';
+import type { CommandResult, EngineApi, NamespaceSummary, NamespaceTables, ScriptResult, Topology } from '../src/api/types.ts';
 import { createEngineSession, type EngineSession } from '../src/api/session.ts';
 
 export type { EngineSession };
@@ -67,6 +67,22 @@ export function createEngineApi(
         session = createSession(nextSeed);
       } catch (error) {
         throw new Error(`netsim: internal error while resetting the world: ${errorText(error)}`);
+      }
+    },
+
+    async topology(): Promise<Topology> {
+      try {
+        return session.topology();
+      } catch (error) {
+        throw new Error(`netsim: internal error while reading the topology: ${errorText(error)}`);
+      }
+    },
+
+    async tables(netns: string): Promise<NamespaceTables> {
+      try {
+        return session.tables(netns);
+      } catch (error) {
+        throw new Error(`netsim: internal error while reading the tables of ${netns || '(root)'}: ${errorText(error)}`);
       }
     },
   };

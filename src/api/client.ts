@@ -4,7 +4,7 @@
  * a fresh one (a new, empty world), so the page never goes blank.
  */
 import { wrap, type Remote } from 'comlink';
-import type { CommandResult, EngineApi, NamespaceSummary, ScriptResult } from './types.ts';
+import type { CommandResult, EngineApi, NamespaceSummary, ScriptResult, Topology, NamespaceTables } from './types.ts';
 
 /** What the client needs from a Worker; a test can hand in a MessagePort with `terminate`. */
 export type EngineWorker = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
@@ -148,6 +148,12 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     },
     reset(seed?: number): Promise<void> {
       return call((api) => api.reset(seed));
+    },
+    topology(): Promise<Topology> {
+      return call((api) => api.topology());
+    },
+    tables(netns: string): Promise<NamespaceTables> {
+      return call((api) => api.tables(netns));
     },
     dispose(): void {
       if (disposed) return;

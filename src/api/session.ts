@@ -1,10 +1,15 @@
 import { formatIpv4 } from '../engine/addr/ipv4.ts';
 import { formatMac } from '../engine/addr/mac.ts';
+import type { NetNs } from '../engine/net/netns.ts';
 import { Veth } from '../engine/net/veth.ts';
-import { runScript } from '../scenario/run.ts';
+import { MemoryRecorder } from '../engine/trace/events.ts';
+import { existingDaemon } from '../docker/cli.ts';
 import { createMachine } from '../docker/install.ts';
+import { formatSubnet } from '../docker/ipam.ts';
+import { runScript } from '../scenario/run.ts';
+import type { Shell } from '../shell/shell.ts';
 import { operState } from '../shell/ip/format.ts';
-import type { CommandResult, DeviceSummary, NamespaceSummary, ScriptResult } from './types.ts';
+import type { CommandResult, DeviceSummary, NamespaceSummary, NamespaceTables, ScriptResult, Topology } from './types.ts';
 
 /** The engine behind the worker: the same methods as EngineApi, synchronous. */
 export interface EngineSession {
@@ -12,17 +17,35 @@ export interface EngineSession {
   runScript(fileName: string, text: string): ScriptResult;
   namespaces(): NamespaceSummary[];
   reset(seed?: number): void;
+  topology(): Topology;
+  tables(netns: string): NamespaceTables;
 }
 
-export function createEngineSession(seed = 1): EngineSession {
-  let shell = createMachine(seed);
-  return {
+/** A machine with its trace recorded, so every command reports what its packets did. */
+export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): EngineSession {
+  let shell: Shell;
+  let rec: MemoryRecorder;
+  const fresh = (s: number): void => {
+    shell = createMachine(s);
+    rec = new MemoryRecorder();
+    if (opts.trace !== false) shell.kernel.trace = rec;
+  };
+  fresh(seed);
+  const takeEvents = (): CommandResult['events'] => {
+    const events = rec.events.slice();
+    rec.clear();
+    return events;
+  };
+  const namespaceByLabel = (label: string): NetNs | undefined => shell.kernel.allNamespaces().find((n) => n.name === label || n.label === label);
+  const session: EngineSession = {
     exec(line) {
       const r = shell.run(line);
-      return { exitCode: r.exitCode, stdout: r.output };
+      return { exitCode: r.exitCode, stdout: r.output, events: takeEvents() };
     },
     runScript(fileName, text) {
-      return runScript(shell, fileName, text);
+      const result = runScript(shell, fileName, text);
+      rec.clear();
+      return result;
     },
     namespaces() {
       return shell.kernel.allNamespaces().map((ns) => ({
@@ -44,7 +67,42 @@ export function createEngineSession(seed = 1): EngineSession {
       }));
     },
     reset(newSeed = seed) {
-      shell = createMachine(newSeed);
+      fresh(newSeed);
+    },
+    topology() {
+      const d = existingDaemon(shell.kernel);
+      const docker =
+        d && d.started
+          ? {
+              networks: [...d.networks.values()].map((n) => ({ id: n.id, name: n.name, driver: n.driver, bridge: n.bridge, subnet: n.subnet ? formatSubnet(n.subnet) : null, gateway: n.gateway === null ? null : formatIpv4(n.gateway) })),
+              containers: [...d.containers.values()].map((c) => ({
+                id: c.id,
+                name: c.name,
+                image: c.imageRef,
+                state: c.state,
+                netns: c.ns ? c.ns.name : null,
+                endpoints: c.endpoints.map((e) => ({ network: e.network.name, ip: formatIpv4(e.ip), mac: formatMac(e.mac), hostVeth: e.hostVeth })),
+                ports: c.ports.map((b) => `${b.hostIp === null ? '0.0.0.0' : formatIpv4(b.hostIp)}:${b.hostPort}->${b.containerPort}/${b.proto}`).join(', '),
+              })),
+            }
+          : null;
+      return { namespaces: session.namespaces(), docker };
+    },
+    tables(netns) {
+      const ns = netns === '' ? shell.kernel.root : namespaceByLabel(netns);
+      if (!ns) throw new Error(`no namespace ${netns}`);
+      const look = (cmd: string): string => shell.run(cmd, ns, undefined, { still: true }).output;
+      const tables = {
+        addresses: look('ip addr show'),
+        routes: look('ip route show table all'),
+        neighbours: look('ip neigh show'),
+        fdb: look('bridge fdb show'),
+        iptables: look('iptables-save'),
+        conntrack: look('conntrack -L'),
+      };
+      rec.clear();
+      return tables;
     },
   };
+  return session;
 }

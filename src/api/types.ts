@@ -2,11 +2,16 @@
  * The engine's API as the UI sees it. The worker exposes an object implementing
  * EngineApi through comlink; the UI imports only these types.
  */
+import type { TraceEvent } from '../engine/trace/events.ts';
+
+export type { TraceEvent };
 
 export interface CommandResult {
   readonly exitCode: number;
   /** What a terminal would show: stdout and stderr interleaved as printed. */
   readonly stdout: string;
+  /** What the packets did while the command ran, in order (when the session traces). */
+  readonly events?: readonly TraceEvent[];
 }
 
 export interface StepResult extends CommandResult {
@@ -42,6 +47,43 @@ export interface NamespaceSummary {
   readonly devices: DeviceSummary[];
 }
 
+export interface DockerNetworkSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly driver: string;
+  /** The Linux bridge behind it (docker0, br-…), if any. */
+  readonly bridge: string | null;
+  readonly subnet: string | null;
+  readonly gateway: string | null;
+}
+
+export interface DockerContainerSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly state: 'created' | 'running' | 'exited';
+  /** The label of its network namespace in NamespaceSummary / trace events. */
+  readonly netns: string | null;
+  readonly endpoints: readonly { readonly network: string; readonly ip: string; readonly mac: string; readonly hostVeth: string | null }[];
+  readonly ports: string;
+}
+
+export interface Topology {
+  readonly namespaces: NamespaceSummary[];
+  /** Null until the machine's Docker daemon has started. */
+  readonly docker: { readonly networks: DockerNetworkSummary[]; readonly containers: DockerContainerSummary[] } | null;
+}
+
+/** The state tables of one namespace, as the real tools print them. */
+export interface NamespaceTables {
+  readonly addresses: string;
+  readonly routes: string;
+  readonly neighbours: string;
+  readonly fdb: string;
+  readonly iptables: string;
+  readonly conntrack: string;
+}
+
 export interface EngineApi {
   /** Runs one shell line in the root namespace, as a terminal would. */
   exec(line: string): Promise<CommandResult>;
@@ -50,4 +92,8 @@ export interface EngineApi {
   namespaces(): Promise<NamespaceSummary[]>;
   /** Throws the world away and starts a new one with this seed. */
   reset(seed?: number): Promise<void>;
+  /** Namespaces and devices, plus Docker's networks and containers. */
+  topology(): Promise<Topology>;
+  /** Addresses, routes, neighbours, FDB, iptables and conntrack of a namespace ("" = root). */
+  tables(netns: string): Promise<NamespaceTables>;
 }

@@ -56,7 +56,7 @@ export class Shell {
   }
 
   /** Runs a line in `ns` (the root namespace by default). A trailing `&` runs it in the background. */
-  run(line: string, ns: NetNs = this.kernel.root, fs: FileSystem = hostFileSystem(this.kernel)): ShellResult {
+  run(line: string, ns: NetNs = this.kernel.root, fs: FileSystem = hostFileSystem(this.kernel), opts: { still?: boolean } = {}): ShellResult {
     let text = line.trim();
     let background = false;
     if (text.endsWith('&') && !text.endsWith('&&')) {
@@ -85,7 +85,8 @@ export class Shell {
       output += `${words[0]}: internal error: ${e instanceof Error ? e.message : String(e)}\n`;
       code = 134;
     }
-    this.kernel.sched.runFor(BETWEEN_COMMANDS);
+    // A look at the state (the UI's tables) takes no time; a command does.
+    if (!opts.still) this.kernel.sched.runFor(BETWEEN_COMMANDS);
     return { exitCode: background ? 0 : code, output };
   }
 

@@ -26,6 +26,8 @@ function stubApi(name: string, hang: { exec: boolean }): EngineApi {
     runScript: async (_fileName, text) => ({ steps: [{ line: 1, command: text, exitCode: 0, stdout: name }] }),
     namespaces: async () => [{ name, devices: [] }],
     reset: async () => {},
+    topology: async () => ({ namespaces: [{ name, devices: [] }], docker: null }),
+    tables: async () => ({ addresses: '', routes: '', neighbours: '', fdb: '', iptables: '', conntrack: '' }),
   };
 }
 

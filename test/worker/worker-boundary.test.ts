@@ -41,7 +41,7 @@ describe('engine API over a MessageChannel', () => {
   it('runs a command and lists the namespace it made', async () => {
     const api = connect(createEngineApi(1));
     const result = await api.exec('ip netns add x');
-    expect(result).toEqual({ exitCode: 0, stdout: '' });
+    expect(result).toMatchObject({ exitCode: 0, stdout: '' });
     const names = (await api.namespaces()).map((ns) => ns.name);
     expect(names).toContain('x');
     expect(names).toContain('');
@@ -83,7 +83,7 @@ describe('an exception inside the engine', () => {
 
     broken = false;
     await api.reset(1);
-    expect(await api.exec('ip netns add y')).toEqual({ exitCode: 0, stdout: '' });
+    expect(await api.exec('ip netns add y')).toMatchObject({ exitCode: 0, stdout: '' });
   });
 
   it('comes back from runScript as a script error', async () => {
