@@ -13,6 +13,7 @@ import { basicCommands } from './basic.ts';
 import { type FileSystem, hostFileSystem } from './fs.ts';
 import { conntrackCommand } from './conntrack.ts';
 import { dmesgCommand } from './dmesg.ts';
+import { iptablesCommands } from './iptables/command.ts';
 
 export interface ShellResult {
   exitCode: number;
@@ -43,6 +44,7 @@ export class Shell {
     this.commands.set('conntrack', conntrackCommand);
     this.commands.set('dmesg', dmesgCommand);
     for (const [name, cmd] of Object.entries(basicCommands)) this.commands.set(name, cmd);
+    for (const [name, cmd] of Object.entries(iptablesCommands)) this.commands.set(name, cmd);
   }
 
   /** Adds a program to the machine (layers above the shell, like Docker, install theirs). */

@@ -8,9 +8,6 @@ export const CONFORMANCE_DIR = new URL('.', import.meta.url).pathname;
 
 /** Scripts that need parts of the kernel other issues build (iptables, VXLAN). */
 export const NEEDS_LATER_WORK: Record<string, string> = {
-  'p04-filter.sh': 'iptables (netfilter issue)',
-  'p05-nat.sh': 'iptables NAT (netfilter issue)',
-  'p07-stateful.sh': 'iptables conntrack (netfilter issue)',
 };
 
 /**

@@ -250,7 +250,10 @@ export function conntrackIn(ct: ConntrackTable, skb: Skb): void {
     skb.ct = { entry: e, dir: hit.dir, info } satisfies SkbCt;
     return;
   }
-  if (p.proto === IpProto.TCP && !(p.tcpFlags & TCP_SYN) && p.tcpFlags & (TCP_RST | TCP_FIN)) {
+  // tcp_new: from no state only a SYN (or, with nf_conntrack_tcp_loose, a plain ACK) starts a
+  // connection; a SYN-ACK, FIN or RST out of nowhere is INVALID.
+  const synAck = (p.tcpFlags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK);
+  if (p.proto === IpProto.TCP && (synAck || (!(p.tcpFlags & TCP_SYN) && p.tcpFlags & (TCP_RST | TCP_FIN)))) {
     skb.ct = { entry: null, dir: 'orig', info: 'INVALID' } satisfies SkbCt;
     return;
   }

@@ -164,7 +164,8 @@ function ifaceMatches(m: IfaceMatch, dev: NetDevice | null): boolean {
 }
 
 function addrMatches(m: AddrMatch, a: Ipv4): boolean {
-  return (((a & prefixMask(m.len)) >>> 0) === m.addr) !== m.invert;
+  const mask = prefixMask(m.len);
+  return (((a & mask) >>> 0) === ((m.addr & mask) >>> 0)) !== m.invert;
 }
 
 function portMatches(m: PortMatch | undefined, port: number): boolean {

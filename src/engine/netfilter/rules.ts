@@ -132,11 +132,32 @@ export function emptyRuleSpec(): RuleSpec {
   return { src: null, dst: null, in: null, out: null, proto: null, fragment: null, matches: [], target: null };
 }
 
-/** Structural equality of two specs, as iptables compares rules for -D and -C. */
+/** Structural equality of two specs (counters aside), as iptables compares rules for -D and -C. */
 export function sameRuleSpec(a: RuleSpec, b: RuleSpec): boolean {
-  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
+  return canonical(specOf(a)) === canonical(specOf(b));
 }
 
-function normalize(s: RuleSpec): unknown {
-  return { ...s, proto: s.proto ? { num: s.proto.num, invert: s.proto.invert } : null };
+function specOf(s: RuleSpec): unknown {
+  return {
+    src: s.src,
+    dst: s.dst,
+    in: s.in,
+    out: s.out,
+    proto: s.proto ? { num: s.proto.num, invert: s.proto.invert } : null,
+    fragment: s.fragment,
+    matches: s.matches,
+    target: s.target,
+  };
+}
+
+/** JSON with object keys sorted, so the order fields were set in does not matter. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
 }

@@ -2,7 +2,8 @@
  * The name databases iptables consults through libc: /etc/services (ports), /etc/protocols,
  * /etc/hosts and /etc/networks, as a Debian 12 machine ships them, plus the name tables
  * compiled into the iptables extensions (ICMP types, TCP flags, log levels, reject types).
- * The simulated machine has no DNS: every other address stays numeric, as if lookups failed.
+ * Host names come from the machine's own /etc/hosts. There is no DNS: every other address
+ * stays numeric, as if reverse lookups failed.
  */
 
 /** /etc/services: `name port protocols aliases...`, protocols `t` (tcp) and/or `u` (udp). */
@@ -388,16 +389,28 @@ export function protocolNumber(name: string): number | null {
   return name in builtin ? builtin[name] : null;
 }
 
-/** /etc/hosts (the IPv4 lines of a stock machine). */
-const HOSTS: Record<string, number> = { localhost: 0x7f000001 };
-
 /** /etc/networks as Debian ships it. */
 const NETWORKS: Record<string, number> = { default: 0, loopback: 0x7f000000, 'link-local': 0xa9fe0000 };
 
-/** gethostbyaddr(3) for an address in /etc/hosts. */
-export function hostName(addr: number): string | null {
-  for (const [name, a] of Object.entries(HOSTS)) if (a === addr) return name;
-  return null;
+/** Host name lookups (gethostbyname / gethostbyaddr) against a machine's /etc/hosts. */
+export interface HostsDb {
+  byName(name: string): number | null;
+  byAddr(addr: number): string | null;
+}
+
+/** The IPv4 lines of an /etc/hosts text; without one, a stock machine's `127.0.0.1 localhost`. */
+export function hostsDb(text = '127.0.0.1\tlocalhost\n'): HostsDb {
+  const entries: { addr: number; names: string[] }[] = [];
+  for (const line of text.split('\n')) {
+    const [addr, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(addr ?? '');
+    if (!m || names.length === 0) continue;
+    entries.push({ addr: ((+m[1] << 24) | (+m[2] << 16) | (+m[3] << 8) | +m[4]) >>> 0, names });
+  }
+  return {
+    byName: (name) => entries.find((e) => e.names.includes(name))?.addr ?? null,
+    byAddr: (addr) => entries.find((e) => e.addr === addr)?.names[0] ?? null,
+  };
 }
 
 /** getnetbyaddr(3): the network name of exactly that network number. */
@@ -406,13 +419,9 @@ export function networkName(addr: number): string | null {
   return null;
 }
 
-/** gethostbyname(3) for names in /etc/hosts, then /etc/networks (as xtables_numeric_to_ipaddr falls back). */
-export function resolveHost(name: string): number | null {
-  return HOSTS[name] ?? null;
-}
-
+/** getnetbyname(3), which iptables tries after host names. */
 export function resolveNetwork(name: string): number | null {
-  return name in NETWORKS ? NETWORKS[name] : null;
+  return Object.hasOwn(NETWORKS, name) ? NETWORKS[name] : null;
 }
 
 /** libxt_icmp's table: name, type, code range. The first entry for a type/code is the one printed. */

@@ -1,0 +1,42 @@
+# br_netfilter: bridged traffic between two namespaces on one bridge crosses the bridge owner's FORWARD chain
+ip netns add host
+ip netns add c1
+ip netns add c2
+ip -n host link add br0 type bridge
+ip -n host addr add 172.21.0.1/24 dev br0
+ip -n host link set br0 up
+ip -n host link add v1 type veth peer name eth0 netns c1
+ip -n host link add v2 type veth peer name eth0 netns c2
+ip -n host link set v1 master br0
+ip -n host link set v2 master br0
+ip -n host link set v1 up
+ip -n host link set v2 up
+ip -n c1 addr add 172.21.0.2/24 dev eth0
+ip -n c2 addr add 172.21.0.3/24 dev eth0
+ip -n c1 link set eth0 up
+ip -n c2 link set eth0 up
+ip netns exec c2 nc -lk 80 &
+ip netns exec host sysctl -n net.bridge.bridge-nf-call-iptables
+ip netns exec c1 ping -c 1 -W 1 172.21.0.3
+ip netns exec host iptables -P FORWARD DROP
+ip netns exec c1 ping -c 1 -W 1 172.21.0.3
+ip netns exec c1 nc -z -w 1 172.21.0.3 80
+ip netns exec c1 ping -c 1 -W 1 172.21.0.1
+ip netns exec host iptables -A FORWARD -i br0 -o br0 -p icmp -j ACCEPT
+ip netns exec c1 ping -c 1 -W 1 172.21.0.3
+ip netns exec c1 nc -z -w 1 172.21.0.3 80
+ip netns exec host iptables -A FORWARD -m physdev --physdev-is-bridged --physdev-in v1 --physdev-out v2 -p tcp -j ACCEPT
+ip netns exec c1 nc -z -w 1 172.21.0.3 80
+ip netns exec host iptables -F FORWARD
+ip netns exec c1 nc -z -w 1 172.21.0.3 80
+ip netns exec host sysctl -w net.bridge.bridge-nf-call-iptables=0
+ip netns exec c1 nc -z -w 1 172.21.0.3 80
+ip netns exec c1 ping -c 1 -W 1 172.21.0.3
+ip netns exec c2 sysctl -n net.bridge.bridge-nf-call-iptables
+ip netns exec host sysctl -w net.bridge.bridge-nf-call-iptables=1
+ip netns exec c1 ping -c 1 -W 1 172.21.0.3
+ip netns exec host iptables -A FORWARD -m physdev --physdev-is-bridged -j ACCEPT
+ip netns exec c1 ping -c 1 -W 1 172.21.0.3
+ip netns exec host iptables -A INPUT -i br0 -p icmp -j DROP
+ip netns exec c1 ping -c 1 -W 1 172.21.0.1
+ip netns exec c1 ping -c 1 -W 1 172.21.0.3
