@@ -255,7 +255,10 @@ export class DockerDaemon {
   networkCreate(o: NetworkCreateOptions): Network {
     this.start();
     if ([...this.networks.values()].some((n) => n.name === o.name)) throw new DockerError(`network with name ${o.name} already exists`);
-    if (o.driver !== 'bridge') throw new DockerError(`plugin "${o.driver}" not found`);
+    if (o.driver !== 'bridge' && o.driver !== 'macvlan') {
+      if (o.driver === 'ipvlan' || o.driver === 'overlay') throw new DockerError(`the ${o.driver} driver is not modelled by this simulator yet`);
+      throw new DockerError(`plugin "${o.driver}" not found`);
+    }
     let subnet: Subnet | null = null;
     if (o.subnet) {
       const p = parseCidr(o.subnet);
@@ -281,6 +284,7 @@ export class DockerDaemon {
       if (a === null || !contains(subnet, a)) throw new DockerError(`no matching subnet for aux-address ${v}`);
       aux[k] = a;
     }
+    if (o.driver === 'macvlan') return this.createMacvlanNetwork(o, subnet, gateway, ipRange, aux);
     const n = this.addNetwork({ name: o.name, driver: 'bridge', isDefault: false, subnet, gateway, ipRange, internal: o.internal, attachable: o.attachable, options: o.options, labels: o.labels, aux });
     const br = n.bridge as string;
     if (this.kernel.root.device(br)) {
@@ -293,13 +297,34 @@ export class DockerDaemon {
     return n;
   }
 
+  /**
+   * A macvlan network: no bridge and no iptables rules; containers get a macvlan on the
+   * parent (a VLAN sub-interface like eth0.50 is created when it does not exist yet).
+   */
+  private createMacvlanNetwork(o: NetworkCreateOptions, subnet: Subnet, gateway: Ipv4 | null, ipRange: Subnet | null, aux: Record<string, Ipv4>): Network {
+    const parent = o.options.parent;
+    if (!parent) throw new DockerError('this simulator needs -o parent=IFACE for a macvlan network (Docker would create a dummy parent)');
+    const mode = o.options.macvlan_mode ?? 'bridge';
+    if (!['bridge', 'private', 'vepa', 'passthru'].includes(mode)) throw new DockerError(`requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`);
+    const root = this.kernel.root;
+    if (!root.device(parent)) {
+      const m = /^(.+)\.(\d+)$/.exec(parent);
+      if (!m || !root.device(m[1])) throw new DockerError(`-o parent interface was not found on the host: ${parent}`);
+      this.host(`ip link add link ${m[1]} name ${parent} type vlan id ${m[2]}`);
+      this.host(`ip link set ${parent} up`);
+    }
+    // The gateway is a router on the LAN, not an address of this host: reserve it, assign nothing.
+    const n = this.addNetwork({ name: o.name, driver: 'macvlan', isDefault: false, subnet, gateway, ipRange, internal: o.internal, attachable: o.attachable, options: { ...o.options, macvlan_mode: mode }, labels: o.labels, aux });
+    return n;
+  }
+
   networkRm(ref: string): Network {
     const n = this.findNetwork(ref);
     if (!n) throw new DockerError(`network ${ref} not found`);
     if (n.driver === 'host' || n.driver === 'null' || n.isDefault) throw new DockerError(`${n.name} is a pre-defined network and cannot be removed`);
     const users = [...this.containers.values()].filter((c) => c.endpoints.some((e) => e.network === n));
     if (users.length > 0) throw new DockerError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`);
-    this.teardownBridge(n);
+    if (n.driver === 'bridge') this.teardownBridge(n);
     this.networks.delete(n.id);
     return n;
   }
@@ -416,7 +441,7 @@ export class DockerDaemon {
 
   /** Connect a running container to a bridge network: veth pair, address, routes. */
   attach(c: Container, n: Network, aliases: string[], wantIp: Ipv4 | null, index: number): Endpoint {
-    if (n.driver !== 'bridge' || !n.pool || !n.subnet) throw new DockerError(`network ${n.name} cannot be attached to`);
+    if ((n.driver !== 'bridge' && n.driver !== 'macvlan') || !n.pool || !n.subnet) throw new DockerError(`network ${n.name} cannot be attached to`);
     let ip: Ipv4 | null;
     if (wantIp !== null) {
       if (!contains(n.subnet, wantIp)) throw new DockerError(`no configured subnet or ip-range contain the IP address ${formatIpv4(wantIp)}`);
@@ -428,15 +453,21 @@ export class DockerDaemon {
     const ifname = `eth${index}`;
     const hostVeth = `veth${this.hex(7)}`;
     const tmp = `veth${this.hex(7)}`;
-    const ep: Endpoint = { id: this.hex(64), network: n, ip, mac, ifname, hostVeth, aliases, links: c.links };
-    const br = n.bridge as string;
-    this.host(`ip link add ${hostVeth} type veth peer name ${tmp}`);
-    if (n.mtu && n.mtu !== 1500) {
-      this.host(`ip link set ${hostVeth} mtu ${n.mtu}`);
-      this.host(`ip link set ${tmp} mtu ${n.mtu}`);
+    const ep: Endpoint = { id: this.hex(64), network: n, ip, mac, ifname, hostVeth: n.driver === 'macvlan' ? null : hostVeth, aliases, links: c.links };
+    if (n.driver === 'macvlan') {
+      // The macvlan is made on the host's parent, then moved into the container.
+      ep.hostVeth = null;
+      this.host(`ip link add ${tmp} link ${n.options.parent} type macvlan mode ${n.options.macvlan_mode ?? 'bridge'}`);
+    } else {
+      const br = n.bridge as string;
+      this.host(`ip link add ${hostVeth} type veth peer name ${tmp}`);
+      if (n.mtu && n.mtu !== 1500) {
+        this.host(`ip link set ${hostVeth} mtu ${n.mtu}`);
+        this.host(`ip link set ${tmp} mtu ${n.mtu}`);
+      }
+      this.host(`ip link set ${hostVeth} master ${br}`);
+      this.host(`ip link set ${hostVeth} up`);
     }
-    this.host(`ip link set ${hostVeth} master ${br}`);
-    this.host(`ip link set ${hostVeth} up`);
     this.host(`ip link set ${tmp} netns ${c.pid}`);
     this.inside(c, `ip link set ${tmp} name ${ifname}`);
     this.inside(c, `ip link set ${ifname} address ${formatMac(mac)}`);
@@ -449,6 +480,7 @@ export class DockerDaemon {
 
   detach(c: Container, ep: Endpoint): void {
     if (ep.hostVeth && this.kernel.root.device(ep.hostVeth)) this.host(`ip link del ${ep.hostVeth}`);
+    else if (!ep.hostVeth && c.ns && c.ns.device(ep.ifname)) this.inside(c, `ip link del ${ep.ifname}`);
     ep.network.pool?.release(ep.ip);
     c.endpoints = c.endpoints.filter((e) => e !== ep);
   }
@@ -650,7 +682,8 @@ export function writeEtcFiles(d: DockerDaemon, c: Container): void {
   for (const l of c.links) {
     const other = d.findContainer(l.name);
     const ep = other?.endpoints[0];
-    if (other && ep) lines.push(`${formatIpv4(ep.ip)}\t${l.alias === other.name ? l.alias : `${l.alias} ${other.hostname} ${other.name}`}`.replace(`${l.alias}\t`, `${l.alias}\t`));
+    // "<ip>\t<alias> <hostname> <name>", each name once (e.g. "172.17.0.5\twebdb 6e5cdeb2d300 db").
+    if (other && ep) lines.push(`${formatIpv4(ep.ip)}\t${[...new Set([l.alias, other.hostname, other.name])].join(' ')}`);
   }
   if (c.mode.kind === 'host') {
     c.fs.write('/etc/hosts', d.shell.run('cat /etc/hosts').output);

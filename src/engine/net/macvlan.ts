@@ -4,6 +4,7 @@ import { NetDevice } from './device.ts';
 import type { NetNs } from './netns.ts';
 import type { Skb } from './skb.ts';
 import { devQueueXmit, dropSkb, netifReceive, traceXmit } from './dev.ts';
+import { LINK_DELAY_NS } from './link.ts';
 
 export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru' | 'source';
 
@@ -54,7 +55,7 @@ export class Macvlan extends NetDevice {
 }
 
 function deliver(dev: Macvlan, skb: Skb): void {
-  dev.ns.kernel.sched.after(0, () => netifReceive(dev, skb));
+  dev.ns.kernel.sched.after(LINK_DELAY_NS, () => netifReceive(dev, skb));
 }
 
 /**
