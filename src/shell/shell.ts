@@ -14,6 +14,7 @@ import { type FileSystem, hostFileSystem } from './fs.ts';
 import { conntrackCommand } from './conntrack.ts';
 import { dmesgCommand } from './dmesg.ts';
 import { iptablesCommands } from './iptables/command.ts';
+import { appCommands } from './apps/index.ts';
 
 export interface ShellResult {
   exitCode: number;
@@ -45,6 +46,7 @@ export class Shell {
     this.commands.set('dmesg', dmesgCommand);
     for (const [name, cmd] of Object.entries(basicCommands)) this.commands.set(name, cmd);
     for (const [name, cmd] of Object.entries(iptablesCommands)) this.commands.set(name, cmd);
+    for (const [name, cmd] of Object.entries(appCommands)) this.commands.set(name, cmd);
   }
 
   /** Adds a program to the machine (layers above the shell, like Docker, install theirs). */

@@ -290,6 +290,10 @@ export class Kernel {
         else if (d instanceof Vxlan && d.cfg.lower === dev) this.unregister(d);
     if (dev instanceof Vlan && dev.lower.vlans?.get(dev.vid) === dev) dev.lower.vlans.delete(dev.vid);
     if (dev instanceof Macvlan && dev.lower.macvlans) dev.lower.macvlans = dev.lower.macvlans.filter((m) => m !== dev);
+    if (dev instanceof Vxlan) {
+      const socks = dev.netOfSocket.vxlanSockets;
+      socks.splice(socks.indexOf(dev), 1);
+    }
     this.detach(dev);
     if (dev instanceof Veth && dev.peer) {
       const peer = dev.peer;

@@ -62,6 +62,8 @@ export class NetNs {
   alive = true;
   /** Not in /run/netns (a container's): tools name it by id, not by name. */
   hidden = false;
+  /** VXLAN devices whose UDP tunnel sockets live here (vxlan_sock), so a datagram finds them fast. */
+  readonly vxlanSockets: NetDevice[] = [];
   /** The netfilter layer's state (tables, conntrack), created on first use. */
   netfilter: Netfilter | null = null;
 

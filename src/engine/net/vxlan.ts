@@ -59,6 +59,7 @@ export class Vxlan extends NetDevice {
     // With a lower device the MTU leaves room for the 50 bytes of encapsulation.
     super(id, ns, ifindex, name, mac, cfg.lower ? cfg.lower.mtu - VXLAN_OVERHEAD : 1500);
     this.netOfSocket = ns;
+    ns.vxlanSockets.push(this);
     if (cfg.remote !== null) this.fdb.push({ mac: MAC_ZERO, dst: cfg.remote, permanent: true, updated: 0, viaLower: cfg.lower !== null });
   }
 
@@ -198,14 +199,11 @@ export function vxlanRcv(ns: NetNs, dport: number, outerSrc: Ipv4, outerDst: Ipv
   return true;
 }
 
+/** The VXLAN devices whose UDP tunnel socket in `ns` takes this port and address. */
 function vxlanListeners(ns: NetNs, dport: number, outerDst: Ipv4): Vxlan[] {
-  const out: Vxlan[] = [];
-  for (const other of ns.kernel.allNamespaces()) {
-    for (const d of other.devices.values()) {
-      if (d instanceof Vxlan && d.netOfSocket === ns && d.adminUp && d.cfg.dstport === dport && (d.cfg.local === null || d.cfg.local === outerDst)) out.push(d);
-    }
-  }
-  return out;
+  const socks = ns.vxlanSockets;
+  if (socks.length === 0) return socks as Vxlan[];
+  return (socks as Vxlan[]).filter((d) => d.adminUp && d.cfg.dstport === dport && (d.cfg.local === null || d.cfg.local === outerDst));
 }
 
 /** vxlan_snoop: remember which VTEP an inner source MAC lives behind. */
