@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench-results/**', 'test-results/**', 'test/unit/wire/pcap/**'] },
+  { ignores: ['dist/**', '.bench/**', 'node_modules/**', 'bench-results/**', 'test-results/**', 'test/unit/wire/pcap/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -3,7 +3,7 @@
  * engine session. Kept apart from engine.worker.ts so tests can expose it over a
  * MessageChannel without a real Worker.
  */
-import type { CommandResult, EngineApi, NamespaceSummary, NamespaceTables, ScriptResult, Topology } from '../src/api/types.ts';
+import type { CommandResult, EngineApi, NamespaceSummary, NamespaceTables, ParsedScenario, ScriptResult, Topology } from '../src/api/types.ts';
 import { createEngineSession, type EngineSession } from '../src/api/session.ts';
 
 export type { EngineSession };
@@ -83,6 +83,30 @@ export function createEngineApi(
         return session.tables(netns);
       } catch (error) {
         throw new Error(`netsim: internal error while reading the tables of ${netns || '(root)'}: ${errorText(error)}`);
+      }
+    },
+
+    async commandNames(): Promise<string[]> {
+      try {
+        return session.commandNames();
+      } catch (error) {
+        throw new Error(`netsim: internal error while listing commands: ${errorText(error)}`);
+      }
+    },
+
+    async peek(line: string): Promise<string> {
+      try {
+        return session.peek(line);
+      } catch (error) {
+        return engineFailure(line, error).stdout;
+      }
+    },
+
+    async parseScenario(text: string): Promise<ParsedScenario> {
+      try {
+        return session.parseScenario(text);
+      } catch (error) {
+        return { ok: false, line: 1, reason: `internal error while reading the file: ${errorText(error)}` };
       }
     },
   };

@@ -4,7 +4,7 @@
  * a fresh one (a new, empty world), so the page never goes blank.
  */
 import { wrap, type Remote } from 'comlink';
-import type { CommandResult, EngineApi, NamespaceSummary, ScriptResult, Topology, NamespaceTables } from './types.ts';
+import type { CommandResult, EngineApi, NamespaceSummary, ParsedScenario, ScriptResult, Topology, NamespaceTables } from './types.ts';
 
 /** What the client needs from a Worker; a test can hand in a MessagePort with `terminate`. */
 export type EngineWorker = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
@@ -154,6 +154,15 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     },
     tables(netns: string): Promise<NamespaceTables> {
       return call((api) => api.tables(netns));
+    },
+    commandNames(): Promise<string[]> {
+      return call((api) => api.commandNames());
+    },
+    peek(line: string): Promise<string> {
+      return call((api) => api.peek(line));
+    },
+    parseScenario(text: string): Promise<ParsedScenario> {
+      return call<ParsedScenario>((api) => api.parseScenario(text));
     },
     dispose(): void {
       if (disposed) return;

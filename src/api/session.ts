@@ -2,6 +2,10 @@ import { formatIpv4 } from '../engine/addr/ipv4.ts';
 import { formatMac } from '../engine/addr/mac.ts';
 import type { NetNs } from '../engine/net/netns.ts';
 import { Veth } from '../engine/net/veth.ts';
+import { Vxlan } from '../engine/net/vxlan.ts';
+import { Vlan } from '../engine/net/vlan.ts';
+import { Macvlan } from '../engine/net/macvlan.ts';
+import { parseScript } from '../scenario/script.ts';
 import { MemoryRecorder } from '../engine/trace/events.ts';
 import { existingDaemon } from '../docker/cli.ts';
 import { createMachine } from '../docker/install.ts';
@@ -9,7 +13,7 @@ import { formatSubnet } from '../docker/ipam.ts';
 import { runScript } from '../scenario/run.ts';
 import type { Shell } from '../shell/shell.ts';
 import { operState } from '../shell/ip/format.ts';
-import type { CommandResult, DeviceSummary, NamespaceSummary, NamespaceTables, ScriptResult, Topology } from './types.ts';
+import type { CommandResult, DeviceSummary, NamespaceSummary, NamespaceTables, ParsedScenario, ScriptResult, Topology } from './types.ts';
 
 /** The engine behind the worker: the same methods as EngineApi, synchronous. */
 export interface EngineSession {
@@ -19,6 +23,9 @@ export interface EngineSession {
   reset(seed?: number): void;
   topology(): Topology;
   tables(netns: string): NamespaceTables;
+  commandNames(): string[];
+  peek(line: string): string;
+  parseScenario(text: string): ParsedScenario;
 }
 
 /** A machine with its trace recorded, so every command reports what its packets did. */
@@ -63,7 +70,16 @@ export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): E
             addresses: d.addrs.map((a) => `${formatIpv4(a.addr)}/${a.prefixLen}`),
             ...(d.master ? { master: d.master.name } : {}),
             ...(d instanceof Veth && d.peer ? { peer: { netns: d.peer.ns.name, device: d.peer.name } } : {}),
+            ...(d instanceof Vlan ? { lower: { netns: d.lower.ns.name, device: d.lower.name }, vlanId: d.vid } : {}),
+            ...(d instanceof Macvlan ? { lower: { netns: d.lower.ns.name, device: d.lower.name }, macvlanMode: d.mode } : {}),
+            ...(d instanceof Vxlan
+              ? {
+                  ...(d.cfg.lower ? { lower: { netns: d.cfg.lower.ns.name, device: d.cfg.lower.name } } : {}),
+                  vxlan: { vni: d.cfg.vni, dstport: d.cfg.dstport, local: d.cfg.local === null ? null : formatIpv4(d.cfg.local), remote: d.cfg.remote === null ? null : formatIpv4(d.cfg.remote) },
+                }
+              : {}),
           })),
+        ...(ns.hidden ? { process: true } : {}),
       }));
     },
     reset(newSeed = seed) {
@@ -102,6 +118,18 @@ export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): E
       };
       rec.clear();
       return tables;
+    },
+    commandNames() {
+      return shell.commandNames();
+    },
+    peek(line) {
+      const output = shell.run(line, shell.kernel.root, undefined, { still: true }).output;
+      rec.clear();
+      return output;
+    },
+    parseScenario(text) {
+      const parsed = parseScript(text);
+      return parsed.ok ? { ok: true, lines: parsed.lines } : parsed;
     },
   };
   return session;

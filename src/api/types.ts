@@ -39,12 +39,22 @@ export interface DeviceSummary {
   readonly master?: string;
   /** For a veth: the other end, by namespace name and device name. */
   readonly peer?: { readonly netns: string; readonly device: string };
+  /** For a vlan or macvlan (and a vxlan with `dev`): the device it sends through (a macvlan may have moved to another namespace). */
+  readonly lower?: { readonly netns: string; readonly device: string };
+  /** For a vlan: its 802.1Q id. */
+  readonly vlanId?: number;
+  /** For a macvlan: its mode (bridge, private, vepa, passthru, source). */
+  readonly macvlanMode?: string;
+  /** For a vxlan: the tunnel's settings (addresses dotted, null when unset). */
+  readonly vxlan?: { readonly vni: number; readonly dstport: number; readonly local: string | null; readonly remote: string | null };
 }
 
 export interface NamespaceSummary {
   /** "" for the initial (root) namespace. */
   readonly name: string;
   readonly devices: DeviceSummary[];
+  /** A process's namespace (a container's), not listed by `ip netns`. */
+  readonly process?: boolean;
 }
 
 export interface DockerNetworkSummary {
@@ -84,6 +94,11 @@ export interface NamespaceTables {
   readonly conntrack: string;
 }
 
+/** A `.sh` scenario as the runner reads it: its commands with their 1-based line numbers, or why it cannot be read. */
+export type ParsedScenario =
+  | { readonly ok: true; readonly lines: readonly { readonly line: number; readonly command: string }[] }
+  | { readonly ok: false; readonly line: number; readonly reason: string };
+
 export interface EngineApi {
   /** Runs one shell line in the root namespace, as a terminal would. */
   exec(line: string): Promise<CommandResult>;
@@ -96,4 +111,13 @@ export interface EngineApi {
   topology(): Promise<Topology>;
   /** Addresses, routes, neighbours, FDB, iptables and conntrack of a namespace ("" = root). */
   tables(netns: string): Promise<NamespaceTables>;
+  /** The shell's command names, for tab completion. */
+  commandNames(): Promise<string[]>;
+  /**
+   * Runs a command that only looks (e.g. `docker network inspect NAME`) without it counting as
+   * part of the world: no time passes and no events are kept. Returns what it printed.
+   */
+  peek(line: string): Promise<string>;
+  /** Reads a `.sh` scenario as the runner would, without running it. */
+  parseScenario(text: string): Promise<ParsedScenario>;
 }

@@ -3,14 +3,17 @@ import { createMachine } from '../docker/install.ts';
 import { existingDaemon } from '../docker/cli.ts';
 import { explainSteps } from '../docker/daemon.ts';
 import { runScript } from '../scenario/run.ts';
+import { SIM_EPOCH_MS } from '../shell/apps/clock.ts';
+import { PcapRecorder } from './pcap.ts';
 
-const USAGE = `usage: netsim run FILE [--json] [--seed N]
+const USAGE = `usage: netsim run FILE [--json] [--seed N] [--pcap DIR]
        netsim explain FILE [--seed N]
   run:     runs a scenario headless: each non-comment line of a .sh file is one command.
   explain: runs it and prints the ip/bridge/iptables/sysctl commands Docker performed, as a
            script to replay on a real machine.
   --json    print {"steps":[{"line","command","exitCode","stdout"}]}
   --seed N  seed for MACs, ports and timings (default 1)
+  --pcap DIR  capture every device for the whole run: DIR/<namespace>-<device>.pcap
 `;
 
 function main(argv: string[]): number {
@@ -22,10 +25,18 @@ function main(argv: string[]): number {
   let file: string | null = null;
   let json = false;
   let seed = 1;
+  let pcapDir: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') json = true;
-    else if (a === '--seed') {
+    else if (a === '--pcap') {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) {
+        process.stderr.write('netsim: --pcap expects a directory\n');
+        return 2;
+      }
+      pcapDir = v;
+    } else if (a === '--seed') {
       const v = rest[++i];
       if (v === undefined || !/^\d+$/.test(v)) {
         process.stderr.write(`netsim: --seed expects a non-negative integer, got ${v === undefined ? 'nothing' : `"${v}"`}\n`);
@@ -55,10 +66,17 @@ function main(argv: string[]): number {
     return 2;
   }
   const shell = createMachine(seed);
+  const recorder = pcapDir === null ? null : new PcapRecorder(shell.kernel, Math.floor(SIM_EPOCH_MS / 1000));
+  recorder?.start();
   const result = runScript(shell, file, text);
+  recorder?.stop();
   if (result.error) {
     process.stderr.write(`${result.error}\n`);
     return 2;
+  }
+  if (recorder && pcapDir !== null) {
+    const paths = recorder.writeTo(pcapDir);
+    process.stderr.write(`netsim: wrote ${paths.length} pcap file${paths.length === 1 ? '' : 's'} to ${pcapDir}\n`);
   }
   if (cmd === 'explain') {
     process.stdout.write(explainSteps(existingDaemon(shell.kernel)?.steps ?? []));

@@ -8,7 +8,7 @@ import type { Shell } from '../shell/shell.ts';
 import { AddressPool, type Subnet, contains, defaultPoolSubnets, formatSubnet, overlaps } from './ipam.ts';
 import { findImage } from './images.ts';
 import type { Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
-import { startContainerServices } from './services.ts';
+import { startContainerServices, startInternetServices } from './services.ts';
 
 /** An error the daemon answers with ("Error response from daemon: ..."). */
 export class DockerError extends Error {}
@@ -96,6 +96,17 @@ export class DockerDaemon {
 
   private inside(c: Container, cmd: string): void {
     this.run(c.name, cmd, c);
+  }
+
+  /** For the services module: a command Docker runs in a container's namespace. */
+  runInContainer(c: Container, cmd: string): void {
+    this.inside(c, cmd);
+  }
+
+  /** The host's first nameserver: where the embedded DNS forwards other names. */
+  upstreamDns(): Ipv4 {
+    const conf = this.shell.run('cat /etc/resolv.conf', this.kernel.root, undefined, { still: true }).output;
+    return parseIpv4(/^nameserver\s+(\S+)/m.exec(conf)?.[1] ?? '8.8.8.8') ?? (0x08080808 as Ipv4);
   }
 
   private hex(n: number): string {
@@ -726,6 +737,7 @@ function ensureUplink(d: DockerDaemon): void {
   must('ip addr add 8.8.8.8/32 dev lo', inet);
   must('ip addr add 93.184.216.34/32 dev lo', inet);
   d.uplink = { ns: inet, pid };
+  startInternetServices(d);
 }
 
 /**

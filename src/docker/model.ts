@@ -84,4 +84,6 @@ export interface Container {
   interactive: boolean;
   /** Things to stop when the container stops (servers, proxies). */
   cleanups: (() => void)[];
+  /** The embedded DNS server's query log, while it runs. */
+  dnsLog?: readonly { name: string; type: string; answer: string }[];
 }

@@ -7,6 +7,7 @@ import { closePingSocket, openPingSocket } from '../engine/socket/ping.ts';
 import type { IcmpErrorInfo } from '../engine/socket/table.ts';
 import { IpProto } from '../engine/wire/ipv4.ts';
 import { emitIcmp } from '../engine/wire/icmp.ts';
+import { resolveForPing } from './apps/resolver.ts';
 import type { Command } from './context.ts';
 
 const USAGE = `
@@ -157,11 +158,13 @@ export const pingCommand: Command = (ctx, argv) => {
     ctx.err(`ping: usage error: Destination address required\n`);
     return 1;
   }
-  const dst = parseIpv4(target);
-  if (dst === null) {
-    ctx.err(`ping: ${target}: Name or service not known\n`);
-    return 2;
+  // Names go through /etc/hosts and DNS like getaddrinfo (or busybox's resolver in alpine).
+  const res = resolveForPing(ctx, target);
+  if ('error' in res) {
+    ctx.err(`${res.error}\n`);
+    return res.exitCode;
   }
+  const dst = res.ok;
   const ns = ctx.ns;
   const k = ctx.kernel;
   let oif: NetDevice | null = null;
@@ -191,7 +194,7 @@ export const pingCommand: Command = (ctx, argv) => {
   const src = bindSrc ?? probe.src;
   const dstText = formatIpv4(dst);
   const from = iface !== null ? ` from ${formatIpv4(src)} ${oif ? oif.name : ''}`.trimEnd() + ':' : '';
-  ctx.out(`PING ${dstText} (${dstText})${from} ${size}(${size + 28}) bytes of data.\n`);
+  ctx.out(`PING ${target} (${dstText})${from} ${size}(${size + 28}) bytes of data.\n`);
 
   const sent = new Map<number, number>();
   const rtts: number[] = [];
@@ -282,7 +285,7 @@ export const pingCommand: Command = (ctx, argv) => {
   }
   const elapsed = Math.round((lastSend - start) / MS);
   const loss = transmitted === 0 ? 0 : Math.round(((transmitted - received) * 100) / transmitted);
-  let stats = `\n--- ${dstText} ping statistics ---\n${transmitted} packets transmitted, ${received} received`;
+  let stats = `\n--- ${target} ping statistics ---\n${transmitted} packets transmitted, ${received} received`;
   if (errors > 0) stats += `, +${errors} errors`;
   stats += `, ${loss}% packet loss, time ${elapsed}ms\n`;
   if (received > 0) {

@@ -10,11 +10,12 @@ import { sysctlCommand } from './sysctl.ts';
 import { pingCommand } from './ping.ts';
 import { ncCommand } from './nc.ts';
 import { basicCommands } from './basic.ts';
+import { tcpdumpCommands } from './tcpdump/index.ts';
 import { type FileSystem, hostFileSystem } from './fs.ts';
 import { conntrackCommand } from './conntrack.ts';
 import { dmesgCommand } from './dmesg.ts';
-import { iptablesCommands } from './iptables/command.ts';
 import { appCommands } from './apps/index.ts';
+import { iptablesCommands } from './iptables/command.ts';
 
 export interface ShellResult {
   exitCode: number;
@@ -45,8 +46,9 @@ export class Shell {
     this.commands.set('conntrack', conntrackCommand);
     this.commands.set('dmesg', dmesgCommand);
     for (const [name, cmd] of Object.entries(basicCommands)) this.commands.set(name, cmd);
-    for (const [name, cmd] of Object.entries(iptablesCommands)) this.commands.set(name, cmd);
+    for (const [name, cmd] of Object.entries(tcpdumpCommands)) this.commands.set(name, cmd);
     for (const [name, cmd] of Object.entries(appCommands)) this.commands.set(name, cmd);
+    for (const [name, cmd] of Object.entries(iptablesCommands)) this.commands.set(name, cmd);
   }
 
   /** Adds a program to the machine (layers above the shell, like Docker, install theirs). */

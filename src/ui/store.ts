@@ -1,93 +1,98 @@
 /**
- * The page's state: the world's namespaces as last fetched, the terminal's lines and the
- * engine's status. A zustand vanilla store driven by a pure reducer, so the reducer can be
- * tested without a DOM.
+ * The page's state: the world's topology as last fetched, the engine's status, what is
+ * selected (a namespace, the terminal's target), the view, and the scenario being stepped
+ * through. A zustand vanilla store driven by a pure reducer, so it is tested without a DOM.
+ * Timeline and player state live apart (timeline.ts, player.ts): they change every frame.
  */
 import { createStore } from 'zustand/vanilla';
-import type { CommandResult, NamespaceSummary, ScriptResult } from '../api/types.ts';
-
-export type TerminalLine =
-  /** A command as typed or read from a scenario; `source` is "file:line" for scenario lines. */
-  | { readonly kind: 'command'; readonly text: string; readonly source?: string }
-  | { readonly kind: 'output'; readonly text: string }
-  | { readonly kind: 'exit'; readonly code: number }
-  /** Something the page says, not a command: "running scenarios/default.sh". */
-  | { readonly kind: 'note'; readonly text: string }
-  | { readonly kind: 'error'; readonly text: string };
+import type { Topology } from '../api/types.ts';
+import type { Narrative } from './scenarios.ts';
+import type { ViewMode } from './views.ts';
 
 export type EngineStatus = 'starting' | 'ready' | 'busy' | 'restarted' | 'failed';
 
+/** Where the terminal's commands run. */
+export type TerminalTarget = { readonly kind: 'host' } | { readonly kind: 'netns'; readonly name: string } | { readonly kind: 'container'; readonly name: string };
+
+export interface ScenarioState {
+  readonly name: string;
+  readonly text: string;
+  readonly narrative: Narrative;
+  /** Index of the next step to run. */
+  readonly next: number;
+}
+
 export interface AppState {
-  readonly namespaces: readonly NamespaceSummary[];
-  readonly lines: readonly TerminalLine[];
+  readonly topology: Topology;
   readonly status: EngineStatus;
   /** Shown next to the status: why the engine restarted or failed. */
   readonly statusDetail: string;
-  /** Commands typed into the command box, oldest first. */
-  readonly history: readonly string[];
+  /** The namespace whose tables show (summary name, "" for the root). */
+  readonly selectedNs: string;
+  readonly target: TerminalTarget;
+  readonly view: ViewMode;
+  /** True once the user picked a view; until then it follows the world (Docker when it runs). */
+  readonly viewChosen: boolean;
+  readonly scenario: ScenarioState | null;
+  /** Why the last scenario could not be loaded ("file:line: reason"). */
+  readonly scenarioError: string | null;
 }
 
 export type AppAction =
-  | { readonly type: 'namespaces-loaded'; readonly namespaces: readonly NamespaceSummary[] }
-  | { readonly type: 'command-typed'; readonly line: string }
-  | { readonly type: 'command-finished'; readonly result: CommandResult }
-  | { readonly type: 'script-finished'; readonly fileName: string; readonly result: ScriptResult }
-  | { readonly type: 'note'; readonly text: string }
-  | { readonly type: 'error'; readonly text: string }
+  | { readonly type: 'topology'; readonly topology: Topology }
   | { readonly type: 'status'; readonly status: EngineStatus; readonly detail?: string }
-  | { readonly type: 'terminal-cleared' };
-
-/** Older terminal lines are dropped beyond this, so a long session stays fast. */
-export const MAX_TERMINAL_LINES = 5000;
-export const MAX_HISTORY = 500;
+  | { readonly type: 'select-namespace'; readonly ns: string }
+  | { readonly type: 'target'; readonly target: TerminalTarget }
+  | { readonly type: 'view'; readonly view: ViewMode }
+  | { readonly type: 'scenario-loaded'; readonly scenario: ScenarioState }
+  | { readonly type: 'scenario-step-done' }
+  | { readonly type: 'scenario-error'; readonly error: string | null }
+  | { readonly type: 'scenario-closed' };
 
 export const initialState: AppState = {
-  namespaces: [],
-  lines: [],
+  topology: { namespaces: [], docker: null },
   status: 'starting',
   statusDetail: '',
-  history: [],
+  selectedNs: '',
+  target: { kind: 'host' },
+  view: 'kernel',
+  viewChosen: false,
+  scenario: null,
+  scenarioError: null,
 };
 
-function resultLines(result: CommandResult): TerminalLine[] {
-  const lines: TerminalLine[] = [];
-  if (result.stdout !== '') lines.push({ kind: 'output', text: result.stdout.replace(/\n$/, '') });
-  if (result.exitCode !== 0) lines.push({ kind: 'exit', code: result.exitCode });
-  return lines;
-}
-
-function appendLines(state: AppState, added: readonly TerminalLine[]): AppState {
-  const lines = [...state.lines, ...added];
-  return { ...state, lines: lines.length > MAX_TERMINAL_LINES ? lines.slice(-MAX_TERMINAL_LINES) : lines };
+function targetExists(topology: Topology, target: TerminalTarget): boolean {
+  if (target.kind === 'host') return true;
+  if (target.kind === 'netns') return topology.namespaces.some((ns) => ns.name === target.name && !ns.process);
+  return (topology.docker?.containers ?? []).some((c) => c.name === target.name);
 }
 
 export function reducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
-    case 'namespaces-loaded':
-      return { ...state, namespaces: action.namespaces };
-    case 'command-typed': {
-      const last = state.history[state.history.length - 1];
-      const history = last === action.line ? state.history : [...state.history, action.line].slice(-MAX_HISTORY);
-      return appendLines({ ...state, history }, [{ kind: 'command', text: action.line }]);
+    case 'topology': {
+      const topology = action.topology;
+      const selectedNs = topology.namespaces.some((ns) => ns.name === state.selectedNs) ? state.selectedNs : '';
+      const target = targetExists(topology, state.target) ? state.target : { kind: 'host' as const };
+      const dockerRuns = (topology.docker?.containers.length ?? 0) > 0;
+      const view = state.viewChosen ? state.view : dockerRuns ? 'docker' : 'kernel';
+      return { ...state, topology, selectedNs, target, view };
     }
-    case 'command-finished':
-      return appendLines(state, resultLines(action.result));
-    case 'script-finished': {
-      const lines: TerminalLine[] = action.result.steps.flatMap((step) => [
-        { kind: 'command', text: step.command, source: `${action.fileName}:${step.line}` } as const,
-        ...resultLines(step),
-      ]);
-      if (action.result.error !== undefined) lines.push({ kind: 'error', text: action.result.error });
-      return appendLines(state, lines);
-    }
-    case 'note':
-      return appendLines(state, [{ kind: 'note', text: action.text }]);
-    case 'error':
-      return appendLines(state, [{ kind: 'error', text: action.text }]);
     case 'status':
       return { ...state, status: action.status, statusDetail: action.detail ?? '' };
-    case 'terminal-cleared':
-      return { ...state, lines: [] };
+    case 'select-namespace':
+      return { ...state, selectedNs: action.ns };
+    case 'target':
+      return { ...state, target: action.target };
+    case 'view':
+      return { ...state, view: action.view, viewChosen: true };
+    case 'scenario-loaded':
+      return { ...state, scenario: action.scenario, scenarioError: null };
+    case 'scenario-step-done':
+      return state.scenario ? { ...state, scenario: { ...state.scenario, next: state.scenario.next + 1 } } : state;
+    case 'scenario-error':
+      return { ...state, scenarioError: action.error };
+    case 'scenario-closed':
+      return { ...state, scenario: null };
   }
 }
 

@@ -116,12 +116,13 @@ function middleRowOrder(a: DeviceSummary, b: DeviceSummary): number {
   return rank(a) - rank(b) || (a.kind === 'bridge' ? a.name.localeCompare(b.name) : a.ifindex - b.ifindex);
 }
 
-function makeBox(namespace: string, device: DeviceSummary): Box {
-  return { device, id: deviceNodeId(namespace, device.name), ...nodeSize(deviceLabel(device)), dx: 0, dy: 0 };
-}
 
 /** Places namespaces; returns each device's absolute centre, keyed by node id. */
-export function layoutTopology(namespaces: readonly NamespaceSummary[]): Map<string, Point> {
+export function layoutTopology(
+  namespaces: readonly NamespaceSummary[],
+  labelOf: (namespace: string, device: DeviceSummary) => string = (_ns, device) => deviceLabel(device),
+): Map<string, Point> {
+  const makeBox = (namespace: string, device: DeviceSummary): Box => ({ device, id: deviceNodeId(namespace, device.name), ...nodeSize(labelOf(namespace, device)), dx: 0, dy: 0 });
   const known = new Set(namespaces.map((ns) => ns.name));
   const neighbours = new Map<string, Set<string>>(namespaces.map((ns) => [ns.name, new Set<string>()]));
   for (const ns of namespaces) {
@@ -163,18 +164,28 @@ export function layoutTopology(namespaces: readonly NamespaceSummary[]): Map<str
       const bestScore = bridgeCount(best) * 1000 + neighbours.get(best)!.size;
       return score > bestScore ? name : best;
     });
+    // Hosts (namespaces with a bridge or a VXLAN device) linked to each other stand side by
+    // side in one layer, as machines on an underlay do; everything else hangs one layer below
+    // what it links to (0-1 breadth-first search).
+    const isHost = (name: string) => byName.get(name)!.devices.some((d) => d.kind === 'bridge' || d.kind === 'vxlan');
     const layerOf = new Map<string, number>([[hub, 0]]);
-    const layers: string[][] = [[hub]];
-    for (let i = 0; i < layers.length; i++) {
-      const nextLayer: string[] = [];
-      for (const name of layers[i]) {
-        for (const next of neighbours.get(name)!) {
-          if (layerOf.has(next)) continue;
-          layerOf.set(next, i + 1);
-          nextLayer.push(next);
-        }
+    const deque: string[] = [hub];
+    while (deque.length > 0) {
+      const name = deque.shift()!;
+      const here = layerOf.get(name)!;
+      for (const next of neighbours.get(name)!) {
+        const step = isHost(name) && isHost(next) ? 0 : 1;
+        const known = layerOf.get(next);
+        if (known !== undefined && known <= here + step) continue;
+        layerOf.set(next, here + step);
+        if (step === 0) deque.unshift(next);
+        else deque.push(next);
       }
-      if (nextLayer.length > 0) layers.push(nextLayer);
+    }
+    const layers: string[][] = [];
+    for (const name of members) {
+      const layer = layerOf.get(name)!;
+      (layers[layer] ??= []).push(name);
     }
     components.push(layers);
   }
@@ -278,9 +289,22 @@ export function layoutTopology(namespaces: readonly NamespaceSummary[]): Map<str
   return positions;
 }
 
+/** Overrides a view applies to the plain drawing of namespaces and devices. */
+export interface DrawingExtras {
+  /** Compound node titles by namespace name (default: the name, "(root)" for ""). */
+  readonly namespaceLabels?: ReadonlyMap<string, string>;
+  /** Extra classes by namespace name ("container", "host"). */
+  readonly namespaceClasses?: ReadonlyMap<string, string>;
+  /** Device labels by node id (default: name and addresses). */
+  readonly deviceLabels?: ReadonlyMap<string, string>;
+  /** Extra classes by device node id ("docker-bridge"). */
+  readonly deviceClasses?: ReadonlyMap<string, string>;
+}
+
 /** Cytoscape elements for the world: namespaces as compound nodes around their devices. */
-export function topologyElements(namespaces: readonly NamespaceSummary[]): ElementDefinition[] {
-  const positions = layoutTopology(namespaces);
+export function topologyElements(namespaces: readonly NamespaceSummary[], extras: DrawingExtras = {}): ElementDefinition[] {
+  const labelOf = (ns: string, device: DeviceSummary) => extras.deviceLabels?.get(deviceNodeId(ns, device.name)) ?? deviceLabel(device);
+  const positions = layoutTopology(namespaces, labelOf);
   const elements: ElementDefinition[] = [];
   const deviceAt = new Map<string, DeviceSummary>();
   for (const ns of namespaces) {
@@ -289,43 +313,52 @@ export function topologyElements(namespaces: readonly NamespaceSummary[]): Eleme
 
   for (const ns of namespaces) {
     const id = namespaceNodeId(ns.name);
-    const label = namespaceLabel(ns.name);
+    const label = extras.namespaceLabels?.get(ns.name) ?? namespaceLabel(ns.name);
     // Cytoscape centres a compound node's title; shift it to the left edge, out of the way
     // of links arriving at the top of the box.
     const edges = ns.devices.flatMap((device) => {
       const at = positions.get(deviceNodeId(ns.name, device.name));
-      const { w } = nodeSize(deviceLabel(device));
+      const { w } = nodeSize(labelOf(ns.name, device));
       return at ? [at.x - w / 2, at.x + w / 2] : [];
     });
     const boxWidth = edges.length > 0 ? Math.max(...edges) - Math.min(...edges) + 2 * NAMESPACE_PADDING_PX : 0;
     const titleShift = Math.min(0, Math.round(-boxWidth / 2 + (label.length * TITLE_CHAR_WIDTH_PX) / 2));
+    const extraClass = extras.namespaceClasses?.get(ns.name);
     elements.push({
       group: 'nodes',
       data: { id, label, namespace: ns.name, titleShift },
-      classes: ns.name === '' ? 'namespace root' : 'namespace',
+      classes: [ns.name === '' ? 'namespace root' : 'namespace', extraClass].filter(Boolean).join(' '),
       ...(positions.has(id) ? { position: { ...positions.get(id)! } } : {}),
     });
     for (const device of ns.devices) {
       const deviceId = deviceNodeId(ns.name, device.name);
-      const label = deviceLabel(device);
+      const label = labelOf(ns.name, device);
+      const extraDeviceClass = extras.deviceClasses?.get(deviceId);
       elements.push({
         group: 'nodes',
         data: { id: deviceId, parent: id, label, namespace: ns.name, device: device.name, ...nodeSize(label) },
-        classes: `device ${device.kind} ${deviceState(device)}`,
+        classes: [`device ${device.kind} ${deviceState(device)}`, extraDeviceClass].filter(Boolean).join(' '),
         position: { ...(positions.get(deviceId) ?? { x: 0, y: 0 }) },
       });
     }
   }
 
+  const drawn = new Set<string>();
+  const push = (edge: ElementDefinition) => {
+    if (drawn.has(edge.data.id!)) return;
+    drawn.add(edge.data.id!);
+    elements.push(edge);
+  };
   for (const ns of namespaces) {
     for (const device of ns.devices) {
       const id = deviceNodeId(ns.name, device.name);
       if (device.peer) {
         const peerId = deviceNodeId(device.peer.netns, device.peer.device);
         const peer = deviceAt.get(peerId);
-        // One edge per pair, drawn from the end whose id sorts first.
-        if (peer && id < peerId) {
-          elements.push({
+        // One edge per pair, drawn from the end whose id sorts first (when both ends know each other).
+        const mutual = peer?.peer !== undefined && deviceNodeId(peer.peer.netns, peer.peer.device) === id;
+        if (peer && (!mutual || id < peerId)) {
+          push({
             group: 'edges',
             data: { id: `veth:${id}|${peerId}`, source: id, target: peerId },
             classes: `veth ${device.up && peer.up ? 'up' : 'down'}`,
@@ -336,7 +369,7 @@ export function topologyElements(namespaces: readonly NamespaceSummary[]): Eleme
         const bridgeId = deviceNodeId(ns.name, device.master);
         const bridge = deviceAt.get(bridgeId);
         if (bridge) {
-          elements.push({
+          push({
             group: 'edges',
             data: { id: `port:${id}`, source: id, target: bridgeId },
             // A port passes frames only with carrier (its veth peer up too), so not just when set up.
@@ -344,6 +377,30 @@ export function topologyElements(namespaces: readonly NamespaceSummary[]): Eleme
           });
         }
       }
+      if (device.lower) {
+        const lowerId = deviceNodeId(device.lower.netns, device.lower.device);
+        if (deviceAt.has(lowerId)) {
+          push({
+            group: 'edges',
+            data: { id: `lower:${id}`, source: id, target: lowerId, label: device.kind === 'vlan' ? `vlan ${device.vlanId ?? ''}` : '' },
+            classes: `lower ${device.kind}-lower ${deviceState(device) === 'up' ? 'up' : 'down'}`,
+          });
+        }
+      }
+    }
+  }
+  // VXLAN tunnels: one edge per pair of endpoints with the same VNI and port in different namespaces.
+  const vteps = namespaces.flatMap((ns) => ns.devices.filter((d) => d.vxlan).map((d) => ({ ns: ns.name, device: d, id: deviceNodeId(ns.name, d.name) })));
+  for (let i = 0; i < vteps.length; i++) {
+    for (let j = i + 1; j < vteps.length; j++) {
+      const a = vteps[i];
+      const b = vteps[j];
+      if (a.ns === b.ns || a.device.vxlan!.vni !== b.device.vxlan!.vni || a.device.vxlan!.dstport !== b.device.vxlan!.dstport) continue;
+      push({
+        group: 'edges',
+        data: { id: `tunnel:${a.id}|${b.id}`, source: a.id, target: b.id, label: `VXLAN ${a.device.vxlan!.vni}` },
+        classes: `tunnel ${a.device.up && b.device.up ? 'up' : 'down'}`,
+      });
     }
   }
   return elements;

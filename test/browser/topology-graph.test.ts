@@ -5,7 +5,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import type { DeviceSummary, NamespaceSummary } from '../../src/api/types.ts';
-import { MAX_TERMINAL_LINES, initialState, reducer, type AppState } from '../../src/ui/store.ts';
+import { initialState, reducer, type AppState } from '../../src/ui/store.ts';
 import { deviceNodeId, layoutTopology, topologyElements } from '../../src/ui/topology-graph.ts';
 
 let ifindex = 0;
@@ -130,42 +130,31 @@ describe('layoutTopology', () => {
 });
 
 describe('store reducer', () => {
-  const typed = (state: AppState, line: string) => reducer(state, { type: 'command-typed', line });
+  const topology = (names: string[]): AppState['topology'] => ({ namespaces: names.map((name) => ({ name, devices: [] })), docker: null });
 
-  it('records a typed command in the terminal and the history, without repeating the last one', () => {
-    let state = typed(initialState, 'ip netns add a');
-    state = typed(state, 'ip netns add a');
-    state = typed(state, 'ip netns list');
-    expect(state.history).toEqual(['ip netns add a', 'ip netns list']);
-    expect(state.lines).toHaveLength(3);
+  it('keeps the selected namespace and terminal target while they exist, else falls back to the host', () => {
+    let state = reducer(initialState, { type: 'topology', topology: topology(['', 'c1']) });
+    state = reducer(state, { type: 'select-namespace', ns: 'c1' });
+    state = reducer(state, { type: 'target', target: { kind: 'netns', name: 'c1' } });
+    expect(reducer(state, { type: 'topology', topology: topology(['', 'c1', 'c2']) })).toMatchObject({ selectedNs: 'c1', target: { kind: 'netns', name: 'c1' } });
+    expect(reducer(state, { type: 'topology', topology: topology(['']) })).toMatchObject({ selectedNs: '', target: { kind: 'host' } });
   });
 
-  it('shows the exit code only when it is not zero', () => {
-    let state = reducer(initialState, { type: 'command-finished', result: { exitCode: 0, stdout: 'a\n' } });
-    state = reducer(state, { type: 'command-finished', result: { exitCode: 127, stdout: 'bash: x: command not found\n' } });
-    expect(state.lines).toEqual([
-      { kind: 'output', text: 'a' },
-      { kind: 'output', text: 'bash: x: command not found' },
-      { kind: 'exit', code: 127 },
-    ]);
+  it('follows the world to the Docker view until the user picks one', () => {
+    const docker: AppState['topology'] = {
+      namespaces: [{ name: '', devices: [] }],
+      docker: { networks: [], containers: [{ id: 'x', name: 'web', image: 'nginx', state: 'running', netns: 'web', endpoints: [], ports: '' }] },
+    };
+    expect(reducer(initialState, { type: 'topology', topology: docker }).view).toBe('docker');
+    const chosen = reducer(initialState, { type: 'view', view: 'kernel' });
+    expect(reducer(chosen, { type: 'topology', topology: docker }).view).toBe('kernel');
   });
 
-  it('shows a script step by step, with file and line, and its error', () => {
-    const state = reducer(initialState, {
-      type: 'script-finished',
-      fileName: 'scenarios/x.sh',
-      result: { steps: [{ line: 3, command: 'ip netns add a', exitCode: 0, stdout: '' }], error: 'scenarios/x.sh:5: bad' },
-    });
-    expect(state.lines).toEqual([
-      { kind: 'command', text: 'ip netns add a', source: 'scenarios/x.sh:3' },
-      { kind: 'error', text: 'scenarios/x.sh:5: bad' },
-    ]);
-  });
-
-  it('keeps at most MAX_TERMINAL_LINES lines', () => {
-    let state = initialState;
-    for (let i = 0; i < MAX_TERMINAL_LINES + 10; i++) state = reducer(state, { type: 'note', text: String(i) });
-    expect(state.lines).toHaveLength(MAX_TERMINAL_LINES);
-    expect(state.lines[0]).toEqual({ kind: 'note', text: '10' });
+  it('counts scenario steps', () => {
+    const scenario = { name: 's.sh', text: 'a\nb\n', narrative: { intro: [], steps: [] }, next: 0 };
+    let state = reducer(initialState, { type: 'scenario-error', error: 'x' });
+    state = reducer(state, { type: 'scenario-loaded', scenario });
+    expect(state.scenarioError).toBeNull();
+    expect(reducer(state, { type: 'scenario-step-done' }).scenario?.next).toBe(1);
   });
 });

@@ -61,6 +61,12 @@ describe('engine API over a MessageChannel', () => {
     expect((await api.namespaces()).map((ns) => ns.name)).not.toContain('x');
   });
 
+  it('peeks at the world without changing it', async () => {
+    const api = connect(createEngineApi(1));
+    await api.exec('ip netns add x');
+    expect(await api.peek('ip netns list')).toContain('x');
+  });
+
   it('runs the default scenario cleanly: every step exits 0', async () => {
     const api = connect(createEngineApi(1));
     const result = await api.runScript('scenarios/default.sh', defaultScenario);
@@ -97,5 +103,36 @@ describe('an exception inside the engine', () => {
     const api = connect(createEngineApi(1, brokenSession));
     await expect(api.namespaces()).rejects.toThrow(/internal error while listing namespaces: TypeError/);
     expect((await api.exec('ip netns list')).exitCode).toBe(1);
+  });
+});
+
+describe('what the page reads besides commands', () => {
+  it('lists command names and reads a scenario without running it', async () => {
+    const api = connect(createEngineApi(1));
+    expect(await api.commandNames()).toEqual(expect.arrayContaining(['ip', 'ping', 'bridge']));
+    expect(await api.parseScenario('# a comment\nip netns add x\n\nip -n x link set lo up\n')).toEqual({
+      ok: true,
+      lines: [
+        { line: 2, command: 'ip netns add x' },
+        { line: 4, command: 'ip -n x link set lo up' },
+      ],
+    });
+    const broken = await api.parseScenario("ip netns add x\necho 'open\n");
+    expect(broken).toMatchObject({ ok: false, line: 2 });
+    expect((await api.namespaces()).map((ns) => ns.name)).not.toContain('x');
+  });
+
+  it('describes vxlan and vlan devices with their settings', async () => {
+    const api = connect(createEngineApi(1));
+    for (const line of [
+      'ip netns add h1',
+      'ip -n h1 link add phy type veth peer name phy2',
+      'ip -n h1 addr add 10.100.0.1/24 dev phy',
+      'ip -n h1 link add vx0 type vxlan id 42 dstport 4789 remote 10.100.0.2 dev phy',
+      'ip -n h1 link add link phy name phy.10 type vlan id 10',
+    ]) expect((await api.exec(line)).exitCode).toBe(0);
+    const h1 = (await api.namespaces()).find((ns) => ns.name === 'h1')!;
+    expect(h1.devices.find((d) => d.name === 'vx0')).toMatchObject({ kind: 'vxlan', lower: { netns: 'h1', device: 'phy' }, vxlan: { vni: 42, dstport: 4789, remote: '10.100.0.2', local: null } });
+    expect(h1.devices.find((d) => d.name === 'phy.10')).toMatchObject({ kind: 'vlan', lower: { netns: 'h1', device: 'phy' }, vlanId: 10 });
   });
 });

@@ -17,7 +17,7 @@ export const PCAP_GLOBAL_HLEN = 24;
 export const PCAP_RECORD_HLEN = 16;
 
 /** The link-layer header types the simulator writes (www.tcpdump.org/linktypes.html). */
-export const LinkType = { ETHERNET: 1, LINUX_SLL2: 276 } as const;
+export const LinkType = { ETHERNET: 1, LINUX_SLL: 113, LINUX_SLL2: 276 } as const;
 
 export interface PcapRecord {
   /** Virtual time in nanoseconds. */
@@ -28,6 +28,9 @@ export interface PcapRecord {
 export interface PcapReadRecord extends PcapRecord {
   /** The length on the wire (orig_len); equals frame.length unless the capture truncated it. */
   origLen: number;
+  /** The time stamp as stored (`t` is their sum in ns, inexact for dates far from 1970). */
+  sec: number;
+  usec: number;
 }
 
 export interface PcapFile {
@@ -36,6 +39,8 @@ export interface PcapFile {
   versionMajor: number;
   versionMinor: number;
   records: PcapReadRecord[];
+  /** Set when the file ends inside a record: libpcap's message for it. */
+  truncated?: string;
 }
 
 /** The 24-byte global header. */
@@ -52,14 +57,18 @@ export function pcapGlobalHeader(linkType: number = LinkType.ETHERNET, snaplen =
   return b;
 }
 
-/** One record: header (ts_sec, ts_usec, incl_len, orig_len) followed by the (snapped) frame. */
-export function pcapRecord(t: number, frame: Uint8Array, snaplen = PCAP_SNAPLEN): Uint8Array {
+/**
+ * One record: header (ts_sec, ts_usec, incl_len, orig_len) followed by the (snapped) frame.
+ * `epochSec` is added to ts_sec: the wall-clock second virtual time 0 stands for (kept apart
+ * from `t` because epoch nanoseconds do not fit a double exactly).
+ */
+export function pcapRecord(t: number, frame: Uint8Array, snaplen = PCAP_SNAPLEN, epochSec = 0): Uint8Array {
   const incl = Math.min(frame.length, snaplen);
   const b = new Uint8Array(PCAP_RECORD_HLEN + incl);
   const v = new DataView(b.buffer);
   // Microsecond resolution, truncated (not rounded) like the kernel's timestamp conversion.
   const usTotal = Math.floor(t / 1000);
-  v.setUint32(0, Math.floor(usTotal / 1_000_000), true);
+  v.setUint32(0, epochSec + Math.floor(usTotal / 1_000_000), true);
   v.setUint32(4, usTotal % 1_000_000, true);
   v.setUint32(8, incl, true);
   v.setUint32(12, frame.length, true);
@@ -68,8 +77,8 @@ export function pcapRecord(t: number, frame: Uint8Array, snaplen = PCAP_SNAPLEN)
 }
 
 /** A whole file from a list of frames with their virtual times. */
-export function writePcap(records: readonly PcapRecord[], linkType: number = LinkType.ETHERNET): Uint8Array {
-  const parts = [pcapGlobalHeader(linkType), ...records.map((r) => pcapRecord(r.t, r.frame))];
+export function writePcap(records: readonly PcapRecord[], linkType: number = LinkType.ETHERNET, epochSec = 0): Uint8Array {
+  const parts = [pcapGlobalHeader(linkType), ...records.map((r) => pcapRecord(r.t, r.frame, PCAP_SNAPLEN, epochSec))];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let off = 0;
   for (const p of parts) {
@@ -88,13 +97,31 @@ export class PcapWriter {
   private len = 0;
   count = 0;
 
-  constructor(linkType: number = LinkType.ETHERNET) {
+  constructor(
+    linkType: number = LinkType.ETHERNET,
+    private readonly snaplen = PCAP_SNAPLEN,
+    private readonly epochSec = 0,
+  ) {
     this.buf = new Uint8Array(4096);
-    this.append(pcapGlobalHeader(linkType));
+    this.append(pcapGlobalHeader(linkType, snaplen));
   }
 
   add(t: number, frame: Uint8Array): void {
-    this.append(pcapRecord(t, frame));
+    this.append(pcapRecord(t, frame, this.snaplen, this.epochSec));
+    this.count++;
+  }
+
+  /** A record with its time stamp as stored in another file (copying between files). */
+  addStamped(sec: number, usec: number, frame: Uint8Array, origLen = frame.length): void {
+    const incl = Math.min(frame.length, this.snaplen);
+    const rec = new Uint8Array(PCAP_RECORD_HLEN + incl);
+    const v = new DataView(rec.buffer);
+    v.setUint32(0, sec, true);
+    v.setUint32(4, usec, true);
+    v.setUint32(8, incl, true);
+    v.setUint32(12, Math.max(origLen, incl), true);
+    rec.set(frame.subarray(0, incl), PCAP_RECORD_HLEN);
+    this.append(rec);
     this.count++;
   }
 
@@ -117,11 +144,12 @@ export class PcapWriter {
 }
 
 /**
- * Reads a classic pcap file in either byte order (microsecond magic only; the nanosecond
- * variant 0xa1b23c4d is accepted too). Returns an error string for anything else.
+ * Reads a classic pcap file in either byte order (the nanosecond variant, magic 0xa1b23c4d,
+ * too). A bad global header is an error string worded as libpcap words it; a file cut short
+ * in the middle keeps the records before the cut and says where it was in `truncated`.
  */
 export function readPcap(bytes: Uint8Array): PcapFile | string {
-  if (bytes.length < PCAP_GLOBAL_HLEN) return 'truncated global header';
+  if (bytes.length < 4) return `truncated dump file; tried to read 4 file header bytes, only got ${bytes.length}`;
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let le: boolean;
   let nano = false;
@@ -130,7 +158,9 @@ export function readPcap(bytes: Uint8Array): PcapFile | string {
   else if (m === 0xa1b23c4d) [le, nano] = [true, true];
   else if (v.getUint32(0, false) === PCAP_MAGIC) le = false;
   else if (v.getUint32(0, false) === 0xa1b23c4d) [le, nano] = [false, true];
-  else return `bad magic 0x${m.toString(16).padStart(8, '0')}`;
+  else return 'unknown file format';
+  // libpcap reads the magic, then the rest of the header, and reports what the second read got.
+  if (bytes.length < PCAP_GLOBAL_HLEN) return `truncated dump file; tried to read ${PCAP_GLOBAL_HLEN} file header bytes, only got ${bytes.length - 4}`;
   const file: PcapFile = {
     versionMajor: v.getUint16(4, le),
     versionMinor: v.getUint16(6, le),
@@ -140,15 +170,22 @@ export function readPcap(bytes: Uint8Array): PcapFile | string {
   };
   let off = PCAP_GLOBAL_HLEN;
   while (off < bytes.length) {
-    if (off + PCAP_RECORD_HLEN > bytes.length) return `truncated record header at offset ${off}`;
+    if (off + PCAP_RECORD_HLEN > bytes.length) {
+      file.truncated = `truncated dump file; tried to read ${PCAP_RECORD_HLEN} header bytes, only got ${bytes.length - off}`;
+      break;
+    }
     const sec = v.getUint32(off, le);
     const frac = v.getUint32(off + 4, le);
     const incl = v.getUint32(off + 8, le);
     const origLen = v.getUint32(off + 12, le);
     off += PCAP_RECORD_HLEN;
-    if (off + incl > bytes.length) return `truncated record at offset ${off - PCAP_RECORD_HLEN}`;
+    if (off + incl > bytes.length) {
+      file.truncated = `truncated dump file; tried to read ${incl} captured bytes, only got ${bytes.length - off}`;
+      break;
+    }
     const t = sec * 1_000_000_000 + (nano ? frac : frac * 1000);
-    file.records.push({ t, frame: bytes.slice(off, off + incl), origLen });
+    const usec = nano ? Math.floor(frac / 1000) : frac;
+    file.records.push({ t, sec, usec, frame: bytes.slice(off, off + incl), origLen });
     off += incl;
   }
   return file;

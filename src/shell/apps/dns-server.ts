@@ -35,7 +35,8 @@ export type DnsAnswer =
   | { kind: 'servfail' }
   | { kind: 'refused' }
   /** Re-send the query to `server` and relay its reply. */
-  | { kind: 'forward'; server: Ipv4; port?: number };
+  /** Re-send the query to `server` (from namespace `via`, default the server's own) and relay the reply. */
+  | { kind: 'forward'; server: Ipv4; port?: number; via?: NetNs };
 
 export interface DnsQueryInfo {
   from: Ipv4;
@@ -137,8 +138,8 @@ export function startDnsServer(ns: NetNs, opts: DnsServerOptions): DnsServer | n
     sock.sendTo(to, toPort, bytes);
   };
 
-  const forward = (entry: DnsQueryLogEntry, query: DnsMessage, raw: Uint8Array, server: Ipv4, sport: number): void => {
-    const up = udpBind(ns, 0);
+  const forward = (entry: DnsQueryLogEntry, query: DnsMessage, raw: Uint8Array, server: Ipv4, sport: number, via: NetNs): void => {
+    const up = udpBind(via, 0);
     const fail = (why: string): void => {
       if (stopped) return;
       reply(entry.from, entry.fromPort, buildDnsReply(query, { rcode: DnsRcode.SERVFAIL, ra: true }), query);
@@ -206,7 +207,7 @@ export function startDnsServer(ns: NetNs, opts: DnsServerOptions): DnsServer | n
         return;
       }
       case 'forward':
-        forward(entry, query, payload.slice(), a.server, a.port ?? 53);
+        forward(entry, query, payload.slice(), a.server, a.port ?? 53, a.via ?? ns);
         return;
     }
   };

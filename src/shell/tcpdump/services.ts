@@ -68,6 +68,12 @@ export function portName(proto: 'tcp' | 'udp', port: number, numeric: boolean): 
   return (proto === 'tcp' ? TCP_PORTS : UDP_PORTS).get(port) ?? String(port);
 }
 
+/** The port a service name stands for in a filter ("port http"), or undefined. */
+export function portNumber(proto: 'tcp' | 'udp', name: string): number | undefined {
+  for (const [port, n] of proto === 'tcp' ? TCP_PORTS : UDP_PORTS) if (n === name) return port;
+  return undefined;
+}
+
 /** Names for non-first fragments ("IP a > b: icmp"), from netbase's /etc/protocols. */
 const PROTOCOL_NAMES: Readonly<Record<number, string>> = {
   1: 'icmp',
