@@ -230,7 +230,6 @@ export class DockerDaemon {
       this.host(`iptables -I FORWARD -o ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`);
       this.host(`iptables -I DOCKER-ISOLATION-STAGE-1 -i ${br} ! -o ${br} -j DOCKER-ISOLATION-STAGE-2`);
       this.host(`iptables -I DOCKER-ISOLATION-STAGE-2 -o ${br} -j DROP`);
-      this.host(`iptables -I FORWARD -j DOCKER-ISOLATION-STAGE-1`);
     }
   }
 
@@ -245,8 +244,6 @@ export class DockerDaemon {
       this.host(`iptables -D FORWARD -o ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`);
       this.host(`iptables -D DOCKER-ISOLATION-STAGE-1 -i ${br} ! -o ${br} -j DOCKER-ISOLATION-STAGE-2`);
       this.host(`iptables -D DOCKER-ISOLATION-STAGE-2 -o ${br} -j DROP`);
-      this.host('iptables -D FORWARD -j DOCKER-ISOLATION-STAGE-1');
-      this.host('iptables -I FORWARD -j DOCKER-ISOLATION-STAGE-1');
     } else {
       this.host(`iptables -D DOCKER-ISOLATION-STAGE-1 ! -s ${s} -o ${br} -j DROP`);
       this.host(`iptables -D DOCKER-ISOLATION-STAGE-1 ! -d ${s} -i ${br} -j DROP`);

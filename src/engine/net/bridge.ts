@@ -272,7 +272,8 @@ export function brFlood(br: Bridge, skb: Skb, from: NetDevice | null): void {
   const k = br.ns.kernel;
   if (k.trace) k.emit({ type: 'flood', t: k.now, ns: br.ns.label, pkt: skb.id, parent: skb.parent, bridge: br.name, ports: targets.map((p) => p.name) });
   if (targets.length === 0) {
-    dropSkb(br.ns, skb, DropReason.NOT_SPECIFIED, `no other forwarding port on ${br.name} to flood to`, from);
+    // A broadcast also went up to the bridge itself; only a unicast flood goes nowhere.
+    if (!isGroupMac(readMac(skb.data, 0))) dropSkb(br.ns, skb, DropReason.NOT_SPECIFIED, `no other forwarding port on ${br.name} to flood to`, from);
     return;
   }
   for (let i = 0; i < targets.length; i++) {

@@ -42,6 +42,13 @@ export class Veth extends NetDevice {
         dropSkb(this.ns, skb, DropReason.DEV_READY, `${peer.name} went away or down`, peer);
         return;
       }
+      // skb_scrub_packet: a frame crossing a veth leaves its conntrack entry, trace flag and
+      // bridge-netfilter state behind; crossing namespaces it loses its mark too.
+      skb.ct = null;
+      skb.nftrace = false;
+      skb.brPrerouted = false;
+      skb.rejected = false;
+      if (peer.ns !== this.ns) skb.mark = 0;
       if (skb.data.length > peer.maxFrame) {
         peer.stats.rxDropped++;
         dropSkb(peer.ns, skb, DropReason.PKT_TOO_BIG, `frame of ${skb.data.length} bytes exceeds ${peer.name}'s MTU ${peer.mtu}`, peer);
