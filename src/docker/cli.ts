@@ -1,6 +1,8 @@
 import { formatIpv4, parseIpv4 } from '../engine/addr/ipv4.ts';
 import { formatMac } from '../engine/addr/mac.ts';
 import type { Kernel } from '../engine/net/kernel.ts';
+import type { NetNs } from '../engine/net/netns.ts';
+import { FileSystem, hostFileSystem } from '../shell/fs.ts';
 import type { Command, CommandContext } from '../shell/context.ts';
 import type { Shell } from '../shell/shell.ts';
 import { type ContainerCreateOptions, DockerDaemon, DockerError, dockerTime, humanUp } from './daemon.ts';
@@ -8,20 +10,47 @@ import { goTemplate, inspectJson, table } from './format.ts';
 import { formatSubnet } from './ipam.ts';
 import type { Container, Network } from './model.ts';
 
-const daemons = new WeakMap<Kernel, DockerDaemon>();
+const daemons = new WeakMap<NetNs, DockerDaemon>();
 
-/** The Docker daemon of a simulated machine (created at its first docker command). */
-export function dockerDaemon(shell: Shell): DockerDaemon {
-  let d = daemons.get(shell.kernel);
+/**
+ * The Docker daemon of a host (created at its first docker command). A host is the machine's
+ * root namespace, or a named namespace a scenario wires up as a second machine.
+ */
+export function dockerDaemon(shell: Shell, host: NetNs = shell.kernel.root): DockerDaemon {
+  let d = daemons.get(host);
   if (!d) {
-    d = new DockerDaemon(shell);
-    daemons.set(shell.kernel, d);
+    d = new DockerDaemon(shell, host, host === shell.kernel.root ? hostFileSystem(shell.kernel) : newHostFs(host));
+    daemons.set(host, d);
   }
   return d;
 }
 
-export function existingDaemon(kernel: Kernel): DockerDaemon | undefined {
-  return daemons.get(kernel);
+export function existingDaemon(kernel: Kernel, host: NetNs = kernel.root): DockerDaemon | undefined {
+  return daemons.get(host);
+}
+
+/** Every running daemon of the machine (one per host namespace). */
+export function allDaemons(kernel: Kernel): DockerDaemon[] {
+  return kernel.allNamespaces().map((ns) => daemons.get(ns)).filter((d): d is DockerDaemon => d !== undefined);
+}
+
+function newHostFs(host: NetNs): FileSystem {
+  const fs = new FileSystem();
+  fs.write('/etc/hostname', `${host.name}\n`);
+  fs.write('/etc/hosts', `127.0.0.1\tlocalhost\n127.0.1.1\t${host.name}\n`);
+  fs.write('/etc/resolv.conf', 'nameserver 8.8.8.8\n');
+  return fs;
+}
+
+/** `-H tcp://IP[:PORT]` / `unix://…`: the host whose address it is. */
+function hostFromFlag(ctx: CommandContext, value: string): NetNs | null {
+  if (value.startsWith('unix://') || value === '') return ctx.kernel.root;
+  const m = /^(?:tcp:\/\/|ssh:\/\/(?:[^@]+@)?)?([^:/]+)(?::\d+)?\/?$/.exec(value);
+  if (!m) return null;
+  const ip = parseIpv4(m[1]);
+  const candidates = [ctx.kernel.root, ...ctx.kernel.netns.values()];
+  if (ip === null) return ctx.kernel.netns.get(m[1]) ?? null;
+  return candidates.find((ns) => ns.isLocalAddr(ip)) ?? null;
 }
 
 /** Flags a command takes: names (with aliases) and whether they take a value. */
@@ -127,8 +156,25 @@ const RUN_FLAGS: FlagSpec = {
 
 /** `docker` on the simulated host. */
 export const dockerCommand: Command = (ctx, argv) => {
-  const d = dockerDaemon(ctx.shell);
-  const [cmd, ...rest] = argv.slice(1);
+  let args = argv.slice(1);
+  let host: NetNs = ctx.ns;
+  while (args[0] === '-H' || args[0] === '--host' || args[0]?.startsWith('--host=') || args[0]?.startsWith('-H=')) {
+    const value = args[0].includes('=') ? args[0].slice(args[0].indexOf('=') + 1) : (args[1] ?? '');
+    args = args.slice(args[0].includes('=') ? 1 : 2);
+    const h = hostFromFlag(ctx, value);
+    if (!h) {
+      ctx.err(`Cannot connect to the Docker daemon at ${value}. Is the docker daemon running?\n`);
+      return 1;
+    }
+    host = h;
+  }
+  // Inside a container there is no docker.sock to talk to.
+  if (host.hidden) {
+    ctx.err('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n');
+    return 1;
+  }
+  const d = dockerDaemon(ctx.shell, host);
+  const [cmd, ...rest] = args;
   const usage = (sub: string): string => `See 'docker ${sub} --help'.\n`;
   try {
     switch (cmd) {

@@ -3,7 +3,7 @@ import type { NetNs } from '../engine/net/netns.ts';
 import { type Mac, formatMac } from '../engine/addr/mac.ts';
 import type { Kernel } from '../engine/net/kernel.ts';
 import { SEC } from '../engine/sim/scheduler.ts';
-import { FileSystem } from '../shell/fs.ts';
+import { FileSystem, hostFileSystem } from '../shell/fs.ts';
 import type { Shell } from '../shell/shell.ts';
 import { AddressPool, type Subnet, contains, defaultPoolSubnets, formatSubnet, overlaps } from './ipam.ts';
 import { findImage } from './images.ts';
@@ -76,7 +76,12 @@ export class DockerDaemon {
   private readonly allocatedPorts = new Set<string>();
   private lastEphemeral = 0;
 
-  constructor(readonly shell: Shell) {}
+  constructor(
+    readonly shell: Shell,
+    /** The host this daemon runs on: the machine's root namespace, or a namespace acting as another host. */
+    readonly hostNs: NetNs = shell.kernel.root,
+    readonly hostFs: FileSystem = hostFileSystem(shell.kernel),
+  ) {}
 
   get kernel(): Kernel {
     return this.shell.kernel;
@@ -86,12 +91,12 @@ export class DockerDaemon {
 
   private run(where: string, cmd: string, c?: Container): void {
     this.steps.push({ where, cmd });
-    const r = c && c.ns ? this.shell.run(cmd, c.ns, c.fs) : this.shell.run(cmd);
+    const r = c && c.ns ? this.shell.run(cmd, c.ns, c.fs) : this.shell.run(cmd, this.hostNs, this.hostFs);
     if (r.exitCode !== 0) throw new Error(`docker model: "${cmd}" in ${where} failed (${r.exitCode}): ${r.output.trim()}`);
   }
 
   private host(cmd: string): void {
-    this.run('host', cmd);
+    this.run(this.hostNs === this.kernel.root ? 'host' : this.hostNs.name, cmd);
   }
 
   private inside(c: Container, cmd: string): void {
@@ -105,7 +110,7 @@ export class DockerDaemon {
 
   /** The host's first nameserver: where the embedded DNS forwards other names. */
   upstreamDns(): Ipv4 {
-    const conf = this.shell.run('cat /etc/resolv.conf', this.kernel.root, undefined, { still: true }).output;
+    const conf = this.shell.run('cat /etc/resolv.conf', this.hostNs, this.hostFs, { still: true }).output;
     return parseIpv4(/^nameserver\s+(\S+)/m.exec(conf)?.[1] ?? '8.8.8.8') ?? (0x08080808 as Ipv4);
   }
 
@@ -144,7 +149,7 @@ export class DockerDaemon {
   /** EnsureJumpRule: DOCKER-USER and DOCKER-ISOLATION-STAGE-1 stay first in FORWARD. */
   private ensureJumps(): void {
     for (const chain of ['DOCKER-ISOLATION-STAGE-1', 'DOCKER-USER']) {
-      const check = this.shell.run(`iptables -C FORWARD -j ${chain}`);
+      const check = this.shell.run(`iptables -C FORWARD -j ${chain}`, this.hostNs, this.hostFs);
       if (check.exitCode === 0) this.host(`iptables -D FORWARD -j ${chain}`);
       this.host(`iptables -I FORWARD -j ${chain}`);
     }
@@ -201,7 +206,7 @@ export class DockerDaemon {
   private pickSubnet(exclude: Subnet | null): Subnet {
     const taken: Subnet[] = [...this.networks.values()].filter((n) => n.subnet).map((n) => n.subnet as Subnet);
     if (exclude) taken.push(exclude);
-    for (const r of this.kernel.root.fib.routes) if (r.table === 254 && r.dev && r.len > 0) taken.push({ addr: r.dst, len: r.len });
+    for (const r of this.hostNs.fib.routes) if (r.table === 254 && r.dev && r.len > 0) taken.push({ addr: r.dst, len: r.len });
     for (const s of defaultPoolSubnets()) if (!taken.some((t) => overlaps(t, s))) return s;
     throw new DockerError('all predefined address pools have been fully subnetted');
   }
@@ -295,7 +300,7 @@ export class DockerDaemon {
     if (o.driver === 'macvlan') return this.createMacvlanNetwork(o, subnet, gateway, ipRange, aux);
     const n = this.addNetwork({ name: o.name, driver: 'bridge', isDefault: false, subnet, gateway, ipRange, internal: o.internal, attachable: o.attachable, options: o.options, labels: o.labels, aux });
     const br = n.bridge as string;
-    if (this.kernel.root.device(br)) {
+    if (this.hostNs.device(br)) {
       this.networks.delete(n.id);
       throw new DockerError(`bridge ${br} already exists`);
     }
@@ -314,7 +319,7 @@ export class DockerDaemon {
     if (!parent) throw new DockerError('this simulator needs -o parent=IFACE for a macvlan network (Docker would create a dummy parent)');
     const mode = o.options.macvlan_mode ?? 'bridge';
     if (!['bridge', 'private', 'vepa', 'passthru'].includes(mode)) throw new DockerError(`requested macvlan mode '${mode}' is not valid, 'bridge' mode is the macvlan driver default`);
-    const root = this.kernel.root;
+    const root = this.hostNs;
     if (!root.device(parent)) {
       const m = /^(.+)\.(\d+)$/.exec(parent);
       if (!m || !root.device(m[1])) throw new DockerError(`-o parent interface was not found on the host: ${parent}`);
@@ -487,7 +492,7 @@ export class DockerDaemon {
   }
 
   detach(c: Container, ep: Endpoint): void {
-    if (ep.hostVeth && this.kernel.root.device(ep.hostVeth)) this.host(`ip link del ${ep.hostVeth}`);
+    if (ep.hostVeth && this.hostNs.device(ep.hostVeth)) this.host(`ip link del ${ep.hostVeth}`);
     else if (!ep.hostVeth && c.ns && c.ns.device(ep.ifname)) this.inside(c, `ip link del ${ep.ifname}`);
     ep.network.pool?.release(ep.ip);
     c.endpoints = c.endpoints.filter((e) => e !== ep);
@@ -545,7 +550,7 @@ export class DockerDaemon {
       return want;
     }
     // Sequential from the start of ip_local_port_range (portallocator).
-    const [lo, hi] = (this.kernel.root.sysctl.get('net.ipv4.ip_local_port_range') ?? '32768\t60999').split(/\s+/).map(Number);
+    const [lo, hi] = (this.hostNs.sysctl.get('net.ipv4.ip_local_port_range') ?? '32768\t60999').split(/\s+/).map(Number);
     for (let i = 0; i <= hi - lo; i++) {
       const p = this.lastEphemeral === 0 ? lo + i : lo + ((this.lastEphemeral - lo + 1 + i) % (hi - lo + 1));
       if (!this.allocatedPorts.has(key(p)) && !this.allocatedPorts.has(anyKey(p))) {
@@ -694,7 +699,7 @@ export function writeEtcFiles(d: DockerDaemon, c: Container): void {
     if (other && ep) lines.push(`${formatIpv4(ep.ip)}\t${[...new Set([l.alias, other.hostname, other.name])].join(' ')}`);
   }
   if (c.mode.kind === 'host') {
-    c.fs.write('/etc/hosts', d.shell.run('cat /etc/hosts').output);
+    c.fs.write('/etc/hosts', d.hostFs.readText('/etc/hosts') ?? '');
   } else {
     for (const ep of c.endpoints) lines.push(`${formatIpv4(ep.ip)}\t${c.hostname}`);
     c.fs.write('/etc/hosts', lines.join('\n') + '\n');
@@ -715,7 +720,8 @@ export function writeEtcFiles(d: DockerDaemon, c: Container): void {
  */
 function ensureUplink(d: DockerDaemon): void {
   const k = d.kernel;
-  if (k.root.device('eth0')) return;
+  // Other hosts (namespaces) are wired by the scenario; only the machine itself gets a default uplink.
+  if (d.hostNs !== k.root || k.root.device('eth0')) return;
   const sh = d.shell;
   const must = (cmd: string, ns = k.root): void => {
     const r = sh.run(cmd, ns);

@@ -41,7 +41,7 @@ export function startContainerServices(d: DockerDaemon, c: Container): void {
   if (!ep) return;
   for (const b of c.ports) {
     if (b.proto !== 'tcp') continue;
-    const proxy = tcpListen(d.kernel.root, b.hostPort, b.hostIp ?? (0 as Ipv4));
+    const proxy = tcpListen(d.hostNs, b.hostPort, b.hostIp ?? (0 as Ipv4));
     if (!proxy) continue;
     proxy.onAccept = (client) => relay(d, client, ep.ip, b.containerPort);
     c.cleanups.push(() => proxy.close());
@@ -109,14 +109,14 @@ function resolveName(d: DockerDaemon, c: Container, raw: string, qtype: number):
     return { kind: 'records', records: ips.map((ip) => aRecord(raw, ip, 600)) };
   }
   // Default upstreams are queried from the host's namespace, as dockerd does.
-  return { kind: 'forward', server: d.upstreamDns(), via: d.kernel.root };
+  return { kind: 'forward', server: d.upstreamDns(), via: d.hostNs };
 }
 
 /** docker-proxy: a second connection from the host to the container, bytes copied both ways. */
 function relay(d: DockerDaemon, client: TcpConn, ip: Ipv4, port: number): void {
   let upstream: TcpConn | null = null;
   const pending: Uint8Array[] = [];
-  const conn = tcpConnect(d.kernel.root, ip, port, (ev) => {
+  const conn = tcpConnect(d.hostNs, ip, port, (ev) => {
     if (ev.kind === 'connected') {
       for (const p of pending.splice(0)) upstream?.send(TcpFlags.PSH | TcpFlags.ACK, p);
     } else if (ev.kind === 'data') client.send(TcpFlags.PSH | TcpFlags.ACK, ev.data);
