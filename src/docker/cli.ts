@@ -8,6 +8,7 @@ import type { Shell } from '../shell/shell.ts';
 import { type ContainerCreateOptions, DockerDaemon, DockerError, dockerTime, humanUp } from './daemon.ts';
 import { goTemplate, inspectJson, table } from './format.ts';
 import { formatSubnet } from './ipam.ts';
+import { swarmOf } from './swarm.ts';
 import type { Container, Network } from './model.ts';
 
 const daemons = new WeakMap<NetNs, DockerDaemon>();
@@ -211,6 +212,10 @@ export const dockerCommand: Command = (ctx, argv) => {
         return port(ctx, d, rest);
       case 'network':
         return network(ctx, d, rest);
+      case 'swarm':
+        return swarm(ctx, d, rest);
+      case 'node':
+        return node(ctx, d, rest);
       case 'images':
         d.start();
         ctx.out(table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']]));
@@ -377,6 +382,7 @@ function containerJson(d: DockerDaemon, c: Container): Record<string, unknown> {
   const networks: Record<string, unknown> = {};
   for (const ep of c.endpoints) {
     const n = ep.network;
+    if (ep.hidden) continue;
     networks[n.name] = {
       IPAMConfig: null,
       Links: null,
@@ -557,7 +563,7 @@ function network(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
     case 'ls':
     case 'list': {
       const p = parseFlags(rest, { '--quiet': { value: false, aliases: ['-q'] }, '--no-trunc': { value: false }, '--filter': { value: true, aliases: ['-f'] }, '--format': { value: true } }, false);
-      const nets = [...d.networks.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+      const nets = d.visibleNetworks().sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
       if (has(p, '--quiet')) {
         for (const n of nets) ctx.out(`${n.id.slice(0, 12)}\n`);
         return 0;
@@ -612,9 +618,9 @@ function network(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
       return 0;
     }
     case 'prune': {
-      const used = new Set([...d.containers.values()].flatMap((c) => c.networks.map((x) => x.network)));
+      const used = new Set([...d.containers.values()].flatMap((c) => c.endpoints.map((x) => x.network)));
       const gone: string[] = [];
-      for (const n of [...d.networks.values()]) if (!n.isDefault && n.driver === 'bridge' && !used.has(n)) gone.push(d.networkRm(n.id).name);
+      for (const n of [...d.networks.values()]) if (!n.isDefault && n.driver === 'bridge' && !used.has(n) && n.name !== 'docker_gwbridge') gone.push(d.networkRm(n.id).name);
       if (gone.length) ctx.out(`Deleted Networks:\n${gone.map((g) => `${g}\n`).join('')}`);
       return 0;
     }
@@ -622,4 +628,56 @@ function network(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
       ctx.err(`docker: unknown command: docker network ${sub ?? ''}\n\nRun 'docker network --help' for more information\n`);
       return 1;
   }
+}
+
+function swarm(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'init': {
+      const p = parseFlags(rest, { '--advertise-addr': { value: true }, '--listen-addr': { value: true }, '--default-addr-pool': { value: true }, '--data-path-port': { value: true } }, false);
+      const s = d.swarmInit(one(p, '--advertise-addr'));
+      const me = s.nodes[0];
+      ctx.out(`Swarm initialized: current node (${me.id}) is now a manager.\n\nTo add a worker to this swarm, run the following command:\n\n    docker swarm join --token ${s.workerToken} ${formatIpv4(me.addr)}:2377\n\nTo add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.\n\n`);
+      return 0;
+    }
+    case 'join': {
+      const p = parseFlags(rest, { '--token': { value: true }, '--advertise-addr': { value: true }, '--listen-addr': { value: true } }, false);
+      const token = one(p, '--token');
+      if (!token || p.args.length !== 1) {
+        ctx.err(`"docker swarm join" requires exactly 1 argument.\nSee 'docker swarm join --help'.\n\nUsage:  docker swarm join [OPTIONS] HOST:PORT\n\nJoin a swarm as a node and/or manager\n`);
+        return 1;
+      }
+      const n = d.swarmJoin(token, p.args[0]);
+      ctx.out(`This node joined a swarm as a ${n.role}.\n`);
+      return 0;
+    }
+    case 'join-token': {
+      const s = swarmOf(d);
+      if (!s) throw new DockerError('This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
+      const role = rest.find((x) => !x.startsWith('-')) ?? 'worker';
+      const mgr = s.nodes.find((x) => x.leader)!;
+      if (rest.includes('-q') || rest.includes('--quiet')) {
+        ctx.out(`${role === 'manager' ? s.managerToken : s.workerToken}\n`);
+        return 0;
+      }
+      ctx.out(`To add a ${role} to this swarm, run the following command:\n\n    docker swarm join --token ${role === 'manager' ? s.managerToken : s.workerToken} ${formatIpv4(mgr.addr)}:2377\n\n`);
+      return 0;
+    }
+    default:
+      ctx.err(`docker: unknown command: docker swarm ${sub ?? ''}\n\nRun 'docker swarm --help' for more information\n`);
+      return 1;
+  }
+}
+
+function node(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const s = swarmOf(d);
+  if (argv[0] !== 'ls' && argv[0] !== 'list') {
+    ctx.err(`docker: unknown command: docker node ${argv[0] ?? ''}\n\nRun 'docker node --help' for more information\n`);
+    return 1;
+  }
+  if (!s || s.nodeOf(d)?.role !== 'manager') throw new DockerError('This node is not a swarm manager. Worker nodes can\'t be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.');
+  const rows = [['ID', 'HOSTNAME', 'STATUS', 'AVAILABILITY', 'MANAGER STATUS', 'ENGINE VERSION']];
+  for (const n of s.nodes) rows.push([`${n.id}${n.daemon === d ? ' *' : ''}`, (n.daemon.hostFs.readText('/etc/hostname') ?? 'host').trim(), 'Ready', 'Active', n.leader ? 'Leader' : n.role === 'manager' ? 'Reachable' : '', '27.5.1']);
+  ctx.out(table(rows));
+  return 0;
 }

@@ -9,6 +9,8 @@ import { AddressPool, type Subnet, contains, defaultPoolSubnets, formatSubnet, o
 import { findImage } from './images.ts';
 import type { Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { startContainerServices, startInternetServices } from './services.ts';
+import { Swarm, type SwarmNode, advertiseAddress, swarmOf, swarmsOf } from './swarm.ts';
+import { attachOverlay, detachOverlay } from './overlay.ts';
 
 /** An error the daemon answers with ("Error response from daemon: ..."). */
 export class DockerError extends Error {}
@@ -95,12 +97,24 @@ export class DockerDaemon {
     if (r.exitCode !== 0) throw new Error(`docker model: "${cmd}" in ${where} failed (${r.exitCode}): ${r.output.trim()}`);
   }
 
-  private host(cmd: string): void {
-    this.run(this.hostNs === this.kernel.root ? 'host' : this.hostNs.name, cmd);
+  host(cmd: string): void {
+    this.run(this.hostLabel(), cmd);
   }
 
-  private inside(c: Container, cmd: string): void {
+  inside(c: Container, cmd: string): void {
     this.run(c.name, cmd, c);
+  }
+
+  /** A command in some other namespace Docker owns (an overlay network's), recorded under `label`. */
+  runNs(label: string, ns: NetNs, cmd: string): void {
+    this.steps.push({ where: label, cmd });
+    const r = this.shell.run(cmd, ns, this.hostFs);
+    if (r.exitCode !== 0) throw new Error(`docker model: "${cmd}" in ${label} failed (${r.exitCode}): ${r.output.trim()}`);
+  }
+
+  /** How explain names this daemon's host. */
+  hostLabel(): string {
+    return this.hostNs === this.kernel.root ? 'host' : this.hostNs.name;
   }
 
   /** For the services module: a command Docker runs in a container's namespace. */
@@ -114,7 +128,7 @@ export class DockerDaemon {
     return parseIpv4(/^nameserver\s+(\S+)/m.exec(conf)?.[1] ?? '8.8.8.8') ?? (0x08080808 as Ipv4);
   }
 
-  private hex(n: number): string {
+  hex(n: number): string {
     let s = '';
     while (s.length < n) s += this.kernel.rng.u32().toString(16).padStart(8, '0');
     return s.slice(0, n);
@@ -259,17 +273,95 @@ export class DockerDaemon {
 
   // ---- networks -----------------------------------------------------------------------
 
+  /** Local networks, then the swarm's overlay networks if this node is in one. */
+  visibleNetworks(): Network[] {
+    return [...this.networks.values(), ...(swarmOf(this)?.networks ?? [])];
+  }
+
   findNetwork(ref: string): Network | null {
-    for (const n of this.networks.values()) if (n.name === ref || n.id === ref) return n;
-    const byPrefix = [...this.networks.values()].filter((n) => n.id.startsWith(ref));
+    const all = this.visibleNetworks();
+    for (const n of all) if (n.name === ref || n.id === ref) return n;
+    const byPrefix = all.filter((n) => n.id.startsWith(ref));
     return byPrefix.length === 1 ? byPrefix[0] : null;
+  }
+
+  // ---- swarm ----------------------------------------------------------------------------
+
+  swarmInit(advertise: string | null): Swarm {
+    this.start();
+    if (swarmOf(this)) throw new DockerError('This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.');
+    const addr = advertiseAddress(this, advertise);
+    if (typeof addr === 'string') throw new DockerError(addr);
+    const token = (): string => `SWMTKN-1-${this.hex(50).replace(/[0-9]/g, (x) => 'abcdefghij'[Number(x)])}-${this.hex(25)}`;
+    const s = new Swarm(this.hex(25), token(), token());
+    s.nodes.push({ id: this.hex(25), daemon: this, addr, role: 'manager', leader: true });
+    swarmsOf(this.kernel).push(s);
+    // The ingress network every swarm has (10.0.0.0/24, VXLAN 4096), for the routing mesh.
+    const ingress = this.makeOverlay(s, { name: 'ingress', subnet: null, attachable: false, vni: 4096, index: 0 });
+    ingress.labels = {};
+    return s;
+  }
+
+  swarmJoin(token: string, remote: string): SwarmNode {
+    this.start();
+    if (swarmOf(this)) throw new DockerError('This node is already part of a swarm. Use "docker swarm leave" to leave this swarm and join another one.');
+    const s = swarmsOf(this.kernel).find((x) => x.workerToken === token || x.managerToken === token);
+    const ip = parseIpv4(remote.replace(/:\d+$/, ''));
+    const manager = s?.nodes.find((n) => n.role === 'manager' && n.addr === ip);
+    if (!s || !manager) throw new DockerError(ip === null || !manager ? `Timeout was reached before node joined. The attempt to join the swarm will continue in the background. Use the "docker info" command to see the current swarm status of your node.` : 'invalid join token');
+    const addr = advertiseAddress(this, null);
+    if (typeof addr === 'string') throw new DockerError(addr);
+    const node: SwarmNode = { id: this.hex(25), daemon: this, addr, role: token === s.managerToken ? 'manager' : 'worker', leader: false };
+    s.nodes.push(node);
+    return node;
+  }
+
+  /** An overlay network: swarm-scoped, 10.0.N.0/24 and a VXLAN id from 4097 by default. */
+  overlayCreate(o: NetworkCreateOptions): Network {
+    const s = swarmOf(this);
+    if (!s) throw new DockerError('This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
+    if (s.nodeOf(this)?.role !== 'manager') throw new DockerError('Cannot create a multi-host network from a worker node. Please create the network from a manager node.');
+    if (this.visibleNetworks().some((n) => n.name === o.name)) throw new DockerError(`network with name ${o.name} already exists`);
+    const subnet = o.subnet ? parseCidr(o.subnet) : null;
+    if (o.subnet && !subnet) throw new DockerError(`invalid subnet ${o.subnet}: invalid CIDR address: ${o.subnet}`);
+    return this.makeOverlay(s, { name: o.name, subnet: subnet ? { addr: networkOf(subnet.addr, subnet.len), len: subnet.len } : null, attachable: o.attachable, vni: s.nextVni++, index: null, internal: o.internal });
+  }
+
+  private makeOverlay(s: Swarm, p: { name: string; subnet: Subnet | null; attachable: boolean; vni: number; index: number | null; internal?: boolean }): Network {
+    const subnet = p.subnet ?? { addr: ((10 << 24) + (p.index ?? s.nextSubnet++) * 256) as Ipv4, len: 24 };
+    const pool = new AddressPool(subnet);
+    const gateway = pool.allocate();
+    const n: Network = {
+      id: this.hex(25),
+      name: p.name,
+      driver: 'overlay',
+      scope: 'swarm',
+      created: this.kernel.now,
+      subnet,
+      ipRange: null,
+      gateway,
+      aux: {},
+      pool,
+      internal: p.internal ?? false,
+      attachable: p.attachable,
+      bridge: null,
+      icc: true,
+      masquerade: false,
+      mtu: 1450,
+      options: { 'com.docker.network.driver.overlay.vxlanid_list': String(p.vni) },
+      labels: {},
+      isDefault: false,
+    };
+    s.networks.push(n);
+    return n;
   }
 
   networkCreate(o: NetworkCreateOptions): Network {
     this.start();
-    if ([...this.networks.values()].some((n) => n.name === o.name)) throw new DockerError(`network with name ${o.name} already exists`);
+    if (this.visibleNetworks().some((n) => n.name === o.name)) throw new DockerError(`network with name ${o.name} already exists`);
+    if (o.driver === 'overlay') return this.overlayCreate(o);
     if (o.driver !== 'bridge' && o.driver !== 'macvlan') {
-      if (o.driver === 'ipvlan' || o.driver === 'overlay') throw new DockerError(`the ${o.driver} driver is not modelled by this simulator yet`);
+      if (o.driver === 'ipvlan') throw new DockerError(`the ${o.driver} driver is not modelled by this simulator yet`);
       throw new DockerError(`plugin "${o.driver}" not found`);
     }
     let subnet: Subnet | null = null;
@@ -334,6 +426,14 @@ export class DockerDaemon {
   networkRm(ref: string): Network {
     const n = this.findNetwork(ref);
     if (!n) throw new DockerError(`network ${ref} not found`);
+    if (n.driver === 'overlay') {
+      const s = swarmOf(this);
+      if (n.name === 'ingress') throw new DockerError('ingress network cannot be removed');
+      const inUse = allDaemonsOf(this).some((dd) => [...dd.containers.values()].some((c) => c.endpoints.some((e) => e.network === n)));
+      if (inUse) throw new DockerError(`rpc error: code = FailedPrecondition desc = network ${n.id} is in use by task`);
+      if (s) s.networks.splice(s.networks.indexOf(n), 1);
+      return n;
+    }
     if (n.driver === 'host' || n.driver === 'null' || n.isDefault) throw new DockerError(`${n.name} is a pre-defined network and cannot be removed`);
     const users = [...this.containers.values()].filter((c) => c.endpoints.some((e) => e.network === n));
     if (users.length > 0) throw new DockerError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`);
@@ -454,6 +554,10 @@ export class DockerDaemon {
 
   /** Connect a running container to a bridge network: veth pair, address, routes. */
   attach(c: Container, n: Network, aliases: string[], wantIp: Ipv4 | null, index: number): Endpoint {
+    if (n.driver === 'overlay') {
+      if (!n.attachable) throw new DockerError(`Could not attach to network ${n.name}: rpc error: code = PermissionDenied desc = network ${n.name} not manually attachable`);
+      return attachOverlay(this, c, n, aliases, wantIp, index);
+    }
     if ((n.driver !== 'bridge' && n.driver !== 'macvlan') || !n.pool || !n.subnet) throw new DockerError(`network ${n.name} cannot be attached to`);
     let ip: Ipv4 | null;
     if (wantIp !== null) {
@@ -486,12 +590,17 @@ export class DockerDaemon {
     this.inside(c, `ip link set ${ifname} address ${formatMac(mac)}`);
     this.inside(c, `ip addr add ${formatIpv4(ip)}/${n.subnet.len} brd + dev ${ifname}`);
     this.inside(c, `ip link set ${ifname} up`);
-    if (!n.internal && n.gateway !== null && !c.endpoints.some((e) => !e.network.internal)) this.inside(c, `ip route add default via ${formatIpv4(n.gateway)}`);
+    // The first non-internal bridge-like network gives the default route (never an overlay).
+    if (!n.internal && n.gateway !== null && !c.endpoints.some((e) => !e.network.internal && e.network.driver !== 'overlay')) this.inside(c, `ip route add default via ${formatIpv4(n.gateway)}`);
     c.endpoints.push(ep);
     return ep;
   }
 
   detach(c: Container, ep: Endpoint): void {
+    if (ep.network.driver === 'overlay') {
+      detachOverlay(this, c, ep);
+      return;
+    }
     if (ep.hostVeth && this.hostNs.device(ep.hostVeth)) this.host(`ip link del ${ep.hostVeth}`);
     else if (!ep.hostVeth && c.ns && c.ns.device(ep.ifname)) this.inside(c, `ip link del ${ep.ifname}`);
     ep.network.pool?.release(ep.ip);
@@ -764,4 +873,10 @@ export function explainSteps(steps: DockerStep[]): string {
     out.push(cmd);
   }
   return out.join('\n') + (out.length ? '\n' : '');
+}
+
+/** Every daemon of the machine's swarm-capable hosts (for overlay bookkeeping). */
+export function allDaemonsOf(d: DockerDaemon): DockerDaemon[] {
+  const s = swarmOf(d);
+  return s ? s.nodes.map((n) => n.daemon) : [d];
 }

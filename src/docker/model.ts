@@ -41,6 +41,10 @@ export interface Endpoint {
   hostVeth: string | null;
   aliases: string[];
   links: { name: string; alias: string }[];
+  /** Overlay: the veth end inside the network's namespace, on its br0. */
+  sandboxVeth?: string;
+  /** docker_gwbridge's endpoint of an overlay container: not one of its networks to the user. */
+  hidden?: boolean;
 }
 
 export interface PortBinding {

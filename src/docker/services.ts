@@ -4,7 +4,7 @@ import { DnsType, aRecord } from '../engine/wire/dns.ts';
 import { type TcpConn, tcpConnect, tcpListen } from '../engine/socket/tcp.ts';
 import { startDnsServer, type DnsAnswer } from '../shell/apps/dns-server.ts';
 import { nginxDefaultSite, nginxFileResponse, startHttpServer } from '../shell/apps/http-server.ts';
-import type { DockerDaemon } from './daemon.ts';
+import { type DockerDaemon, allDaemonsOf } from './daemon.ts';
 import type { Container } from './model.ts';
 
 /** Docker's embedded DNS server address in every container on a user-defined network. */
@@ -36,7 +36,7 @@ export function startContainerServices(d: DockerDaemon, c: Container): void {
     };
     c.cleanups.push(() => l.close());
   }
-  if (c.endpoints.some((e) => !e.network.isDefault && e.network.driver === 'bridge')) startEmbeddedDns(d, c);
+  if (c.endpoints.some((e) => !e.network.isDefault && !e.hidden && (e.network.driver === 'bridge' || e.network.driver === 'overlay'))) startEmbeddedDns(d, c);
   const ep = c.endpoints.find((x) => x.network.driver === 'bridge');
   if (!ep) return;
   for (const b of c.ports) {
@@ -83,8 +83,10 @@ function resolveName(d: DockerDaemon, c: Container, raw: string, qtype: number):
   const ips: Ipv4[] = [];
   for (const ep of c.endpoints) {
     const n = ep.network;
-    if (n.isDefault || n.driver !== 'bridge') continue;
-    for (const other of d.containers.values()) {
+    if (n.isDefault || ep.hidden || (n.driver !== 'bridge' && n.driver !== 'overlay')) continue;
+    // Overlay names are known on every node of the swarm (the control plane gossips them).
+    const containers = n.driver === 'overlay' ? allDaemonsOf(d).flatMap((x) => [...x.containers.values()]) : [...d.containers.values()];
+    for (const other of containers) {
       if (other.state !== 'running') continue;
       for (const oe of other.endpoints) {
         if (oe.network !== n) continue;

@@ -70,6 +70,8 @@ export class Shell {
       text = text.slice(0, -1).trim();
     }
     let output = '';
+    // $(command) is replaced by that command's output, as bash does (one level, no nesting).
+    text = text.replace(/\$\(([^()]*)\)/g, (_m, inner: string) => this.run(inner, ns, fs, { still: true }).output.replace(/\n+$/, '').replace(/\n/g, ' '));
     const words = splitWords(text);
     if (!Array.isArray(words)) return { exitCode: 2, output: `bash: line 1: ${words.error}\n` };
     if (words.length === 0) return { exitCode: 0, output: '' };

@@ -5,6 +5,9 @@ import { DropReason } from '../trace/drop-reasons.ts';
 import { ETH_HLEN } from '../wire/ethernet.ts';
 import { IpProto } from '../wire/ipv4.ts';
 import { UDP_HLEN, emitUdp } from '../wire/udp.ts';
+import { ArpOp, emitArp, parseArp } from '../wire/arp.ts';
+import { emitEthernet } from '../wire/ethernet.ts';
+import { LINK_DELAY_NS } from './link.ts';
 import { VXLAN_HLEN, emitVxlan, parseVxlan } from '../wire/vxlan.ts';
 import { NetDevice } from './device.ts';
 import { dropSkb, netifReceive, traceXmit } from './dev.ts';
@@ -38,6 +41,8 @@ export interface VxlanConfig {
   learning: boolean;
   ttl: number;
   df: 'set' | 'unset' | 'inherit';
+  /** `proxy`: answer ARP requests from the device's neighbour table instead of flooding them. */
+  proxy?: boolean;
 }
 
 /** A VXLAN tunnel endpoint (drivers/net/vxlan): Ethernet frames in, UDP packets out. */
@@ -82,6 +87,7 @@ export class Vxlan extends NetDevice {
     traceXmit(this, skb);
     this.stats.txPackets++;
     this.stats.txBytes += skb.data.length;
+    if (this.cfg.proxy && arpReduce(this, skb)) return;
     const dst = readMac(skb.data, 0);
     const entries = this.fdbEntries();
     let remotes = isGroupMac(dst) ? [] : entries.filter((e) => e.mac === dst).map((e) => e.dst);
@@ -217,4 +223,30 @@ function vxlanLearn(dev: Vxlan, mac: Mac, from: Ipv4): void {
     return;
   }
   dev.fdb.push({ mac, dst: from, permanent: false, updated: now });
+}
+
+/**
+ * arp_reduce: with `proxy`, an ARP request for an address the VXLAN device has a neighbour
+ * entry for is answered on the spot (Docker's overlay programs one per remote container),
+ * so no broadcast crosses the tunnel. Returns true when the request was consumed.
+ */
+function arpReduce(dev: Vxlan, skb: Skb): boolean {
+  const d = skb.data;
+  if (d.length < ETH_HLEN + 28 || ((d[12] << 8) | d[13]) !== 0x0806) return false;
+  const arp = parseArp(d, ETH_HLEN);
+  if (!arp || arp.op !== ArpOp.Request) return false;
+  const n = dev.ns.neigh.get(dev, arp.tpa);
+  const k = dev.ns.kernel;
+  if (!n || n.mac === null) {
+    // l3miss: nobody to answer for; the request goes no further.
+    dropSkb(dev.ns, skb, DropReason.NEIGH_FAILED, `VXLAN proxy has no neighbour entry for ${formatIpv4(arp.tpa)}`, dev);
+    return true;
+  }
+  const reply = new Uint8Array(ETH_HLEN + 28);
+  emitEthernet({ dst: arp.sha, src: n.mac, ethertype: 0x0806 }, reply, 0);
+  emitArp({ op: ArpOp.Reply, sha: n.mac, spa: arp.tpa, tha: arp.sha, tpa: arp.spa }, reply, ETH_HLEN);
+  const out = k.newSkb(reply, skb.id);
+  if (k.trace) k.emit({ type: 'deliver', t: k.now, ns: dev.ns.label, pkt: skb.id, parent: skb.parent, proto: 'arp', to: `answered by the VXLAN proxy: ${formatIpv4(arp.tpa)} is-at ${formatMac(n.mac)}` });
+  k.sched.after(LINK_DELAY_NS, () => netifReceive(dev, out));
+  return true;
 }

@@ -96,6 +96,7 @@ export function linkDetails(d: NetDevice): { suffix: string; lines: string[] } {
     if (c.local !== null) parts.push(`local ${formatIpv4(c.local)}`);
     if (c.lower) parts.push(`dev ${c.lower.name}`);
     parts.push('srcport 0 0', `dstport ${c.dstport}`);
+    if (c.proxy) parts.push('proxy');
     if (!c.learning) parts.push('nolearning');
     parts.push(c.ttl ? `ttl ${c.ttl}` : 'ttl auto', 'ageing 300');
     if (c.df !== 'unset') parts.push(`df ${c.df}`);

@@ -458,6 +458,8 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
       cfg.lower = d;
     } else if (a === 'learning') cfg.learning = true;
     else if (a === 'nolearning') cfg.learning = false;
+    else if (a === 'proxy') cfg.proxy = true;
+    else if (a === 'noproxy') cfg.proxy = false;
     else if (a === 'ttl' || a === 'hoplimit') {
       const v = next();
       if (v === null) return incomplete(ctx);
@@ -475,7 +477,7 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
       i += 2;
     } else if (['ageing', 'maxaddress', 'tos', 'flowlabel', 'label'].includes(a)) {
       if (next() === null) return incomplete(ctx);
-    } else if (['udpcsum', 'noudpcsum', 'proxy', 'noproxy', 'rsc', 'norsc', 'l2miss', 'nol2miss', 'l3miss', 'nol3miss', 'external', 'noexternal', 'gbp', 'gpe', 'udp6zerocsumtx', 'udp6zerocsumrx', 'noudp6zerocsumtx', 'noudp6zerocsumrx', 'remcsumtx', 'remcsumrx', 'noremcsumtx', 'noremcsumrx'].includes(a)) {
+    } else if (['udpcsum', 'noudpcsum', 'rsc', 'norsc', 'l2miss', 'nol2miss', 'l3miss', 'nol3miss', 'external', 'noexternal', 'gbp', 'gpe', 'udp6zerocsumtx', 'udp6zerocsumrx', 'noudp6zerocsumtx', 'noudp6zerocsumrx', 'remcsumtx', 'remcsumrx', 'noremcsumtx', 'noremcsumrx'].includes(a)) {
       continue;
     } else {
       ctx.err(`vxlan: unknown command "${a}"?\n`);
