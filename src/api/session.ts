@@ -7,7 +7,7 @@ import { Vlan } from '../engine/net/vlan.ts';
 import { Macvlan } from '../engine/net/macvlan.ts';
 import { parseScript } from '../scenario/script.ts';
 import { MemoryRecorder } from '../engine/trace/events.ts';
-import { existingDaemon } from '../docker/cli.ts';
+import { allDaemons } from '../docker/cli.ts';
 import { createMachine } from '../docker/install.ts';
 import { formatSubnet } from '../docker/ipam.ts';
 import { runScript } from '../scenario/run.ts';
@@ -86,23 +86,32 @@ export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): E
       fresh(newSeed);
     },
     topology() {
-      const d = existingDaemon(shell.kernel);
-      const docker =
-        d && d.started
-          ? {
-              networks: [...d.networks.values()].map((n) => ({ id: n.id, name: n.name, driver: n.driver, bridge: n.bridge, subnet: n.subnet ? formatSubnet(n.subnet) : null, gateway: n.gateway === null ? null : formatIpv4(n.gateway) })),
-              containers: [...d.containers.values()].map((c) => ({
-                id: c.id,
-                name: c.name,
-                image: c.imageRef,
-                state: c.state,
-                netns: c.ns ? c.ns.name : null,
-                endpoints: c.endpoints.map((e) => ({ network: e.network.name, ip: formatIpv4(e.ip), mac: formatMac(e.mac), hostVeth: e.hostVeth })),
-                ports: c.ports.map((b) => `${b.hostIp === null ? '0.0.0.0' : formatIpv4(b.hostIp)}:${b.hostPort}->${b.containerPort}/${b.proto}`).join(', '),
-              })),
-            }
-          : null;
-      return { namespaces: session.namespaces(), docker };
+      const daemons = allDaemons(shell.kernel).filter((d) => d.started);
+      const seen = new Set<string>();
+      const networks: NonNullable<Topology['docker']>['networks'][number][] = [];
+      const containers: NonNullable<Topology['docker']>['containers'][number][] = [];
+      for (const d of daemons) {
+        const host = d.hostNs.label;
+        for (const n of d.visibleNetworks()) {
+          // A swarm network is one network on every node; list it once.
+          const key = n.scope === 'swarm' ? n.id : `${host}/${n.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          networks.push({ id: n.id, name: n.name, driver: n.driver, bridge: n.bridge, subnet: n.subnet ? formatSubnet(n.subnet) : null, gateway: n.gateway === null ? null : formatIpv4(n.gateway), host: n.scope === 'swarm' ? null : host });
+        }
+        for (const c of d.containers.values())
+          containers.push({
+            id: c.id,
+            name: c.name,
+            image: c.imageRef,
+            state: c.state,
+            netns: c.ns ? c.ns.name : null,
+            host,
+            endpoints: c.endpoints.filter((e) => !e.hidden).map((e) => ({ network: e.network.name, ip: formatIpv4(e.ip), mac: formatMac(e.mac), hostVeth: e.hostVeth })),
+            ports: c.ports.map((b) => `${b.hostIp === null ? '0.0.0.0' : formatIpv4(b.hostIp)}:${b.hostPort}->${b.containerPort}/${b.proto}`).join(', '),
+          });
+      }
+      return { namespaces: session.namespaces(), docker: daemons.length ? { networks, containers } : null };
     },
     tables(netns) {
       const ns = netns === '' ? shell.kernel.root : namespaceByLabel(netns);

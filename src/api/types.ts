@@ -65,6 +65,8 @@ export interface DockerNetworkSummary {
   readonly bridge: string | null;
   readonly subnet: string | null;
   readonly gateway: string | null;
+  /** The host (namespace label) a local network lives on; null for a swarm-wide overlay. */
+  readonly host?: string | null;
 }
 
 export interface DockerContainerSummary {
@@ -74,6 +76,8 @@ export interface DockerContainerSummary {
   readonly state: 'created' | 'running' | 'exited';
   /** The label of its network namespace in NamespaceSummary / trace events. */
   readonly netns: string | null;
+  /** The host (namespace label) whose daemon runs it: "(root)" for the machine itself. */
+  readonly host?: string;
   readonly endpoints: readonly { readonly network: string; readonly ip: string; readonly mac: string; readonly hostVeth: string | null }[];
   readonly ports: string;
 }
