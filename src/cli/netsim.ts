@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createMachine } from '../docker/install.ts';
 import { existingDaemon } from '../docker/cli.ts';
 import { explainSteps } from '../docker/daemon.ts';
-import { runScript } from '../scenario/run.ts';
+import { SCENARIO_DATA_FILE, loadScenarioFiles, runScript } from '../scenario/run.ts';
 import { SIM_EPOCH_MS } from '../shell/apps/clock.ts';
 import { PcapRecorder } from './pcap.ts';
 
@@ -68,6 +69,7 @@ function main(argv: string[]): number {
   const shell = createMachine(seed);
   const recorder = pcapDir === null ? null : new PcapRecorder(shell.kernel, Math.floor(SIM_EPOCH_MS / 1000));
   recorder?.start();
+  loadScenarioFiles(shell, siblingDataFiles(file));
   const result = runScript(shell, file, text);
   recorder?.stop();
   if (result.error) {
@@ -88,6 +90,18 @@ function main(argv: string[]): number {
     for (const s of result.steps) process.stdout.write(`$ ${s.command}\n${s.stdout}`);
   }
   return 0;
+}
+
+/** The data files (compose, rules) next to a scenario, which its commands may name. */
+function siblingDataFiles(file: string): Record<string, string> {
+  const dir = dirname(file);
+  const out: Record<string, string> = {};
+  try {
+    for (const f of readdirSync(dir)) if (SCENARIO_DATA_FILE.test(f) && f !== basename(file)) out[f] = readFileSync(join(dir, f), 'utf8');
+  } catch {
+    // An unreadable folder just means no data files.
+  }
+  return out;
 }
 
 process.exitCode = main(process.argv.slice(2));

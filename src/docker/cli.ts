@@ -9,6 +9,7 @@ import { type ContainerCreateOptions, DockerDaemon, DockerError, dockerTime, hum
 import { goTemplate, inspectJson, table } from './format.ts';
 import { formatSubnet } from './ipam.ts';
 import { swarmOf } from './swarm.ts';
+import { compose } from './compose.ts';
 import type { Container, Network } from './model.ts';
 
 const daemons = new WeakMap<NetNs, DockerDaemon>();
@@ -214,6 +215,9 @@ export const dockerCommand: Command = (ctx, argv) => {
         return network(ctx, d, rest);
       case 'swarm':
         return swarm(ctx, d, rest);
+      case 'compose':
+        d.start();
+        return compose(ctx, d, rest);
       case 'node':
         return node(ctx, d, rest);
       case 'images':

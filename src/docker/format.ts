@@ -21,7 +21,7 @@ export function inspectJson(v: unknown): string {
  * A small subset of Go templates for `--format` / `-f`: `{{.A.B}}`, `{{json .A}}`,
  * `{{index .A "key"}}`, `{{range .A}}...{{end}}` (over maps and arrays), plain text.
  */
-export function goTemplate(tpl: string, data: unknown): string {
+export function goTemplate(tpl: string, data: unknown, vars: Record<string, unknown> = {}): string {
   let out = '';
   let i = 0;
   while (i < tpl.length) {
@@ -38,13 +38,22 @@ export function goTemplate(tpl: string, data: unknown): string {
     if (action.startsWith('range ')) {
       const endIdx = findEnd(tpl, i);
       const body = tpl.slice(i, endIdx.start);
-      const coll = evalExpr(action.slice(6).trim(), data);
-      const items = Array.isArray(coll) ? coll : coll && typeof coll === 'object' ? Object.values(coll) : [];
-      for (const it of items) out += goTemplate(body, it);
+      // {{range .X}}, {{range $v := .X}} or {{range $k, $v := .X}}
+      const m = /^range\s+(?:(\$\w+)\s*(?:,\s*(\$\w+))?\s*:=\s*)?(.+)$/.exec(action)!;
+      const coll = evalExpr(m[3].trim(), data, vars);
+      const entries: [unknown, unknown][] = Array.isArray(coll) ? coll.map((v, k) => [k, v]) : coll && typeof coll === 'object' ? Object.entries(coll).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+      for (const [k, v] of entries) {
+        const scope = { ...vars };
+        if (m[1] && m[2]) {
+          scope[m[1]] = k;
+          scope[m[2]] = v;
+        } else if (m[1]) scope[m[1]] = v;
+        out += goTemplate(body, v, scope);
+      }
       i = endIdx.end;
       continue;
     }
-    const v = evalExpr(action, data);
+    const v = evalExpr(action, data, vars);
     out += formatValue(v);
   }
   return out;
@@ -67,9 +76,14 @@ function findEnd(tpl: string, from: number): { start: number; end: number } {
   }
 }
 
-function evalExpr(expr: string, data: unknown): unknown {
+function evalExpr(expr: string, data: unknown, vars: Record<string, unknown> = {}): unknown {
   const words = expr.match(/"[^"]*"|\S+/g) ?? [];
-  if (words[0] === 'json') return JSON.stringify(evalExpr(words.slice(1).join(' '), data));
+  if (words[0] === 'json') return JSON.stringify(evalExpr(words.slice(1).join(' '), data, vars));
+  if (words[0]?.startsWith('$')) {
+    const [name, ...path] = words[0].split('.');
+    const base = vars[name];
+    return path.length ? evalPath(`.${path.join('.')}`, base) : base;
+  }
   if (words[0] === 'index') {
     const base = evalPath(words[1], data);
     const key = (words[2] ?? '').replace(/^"|"$/g, '');

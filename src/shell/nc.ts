@@ -4,6 +4,7 @@ import { SEC } from '../engine/sim/scheduler.ts';
 import { tcpConnect, tcpListen, type TcpConn, type TcpEvent } from '../engine/socket/tcp.ts';
 import { udpBind } from '../engine/socket/udp.ts';
 import type { Command, CommandContext } from './context.ts';
+import { resolveHost } from './apps/resolver.ts';
 
 const USAGE = `usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
 	  [-m minttl] [-O length] [-P proxy_username] [-p source_port]
@@ -97,11 +98,13 @@ export const ncCommand: Command = (ctx, argv) => {
     return 1;
   }
   const [host, portText] = o.positional;
-  const dst = parseIpv4(host);
-  if (dst === null) {
-    ctx.err(`nc: getaddrinfo for host "${host}" port ${portText}: Name or service not known\n`);
+  // getaddrinfo: /etc/hosts, then DNS.
+  const resolved = resolveHost(ctx, host);
+  if (resolved === null || !resolved.ok) {
+    ctx.err(`nc: getaddrinfo for host "${host}" port ${portText}: ${resolved !== null && !resolved.ok && resolved.error === 'timeout' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`);
     return 1;
   }
+  const dst = resolved.addresses[0];
   const port = parsePort(portText);
   if (port === null) {
     ctx.err(`nc: port number invalid: ${portText}\n`);
