@@ -1,3 +1,4 @@
+import IPCIDR from 'ip-cidr';
 import { type Ipv4, formatIpv4, networkOf, parseIpv4 } from '../engine/addr/ipv4.ts';
 import type { NetNs } from '../engine/net/netns.ts';
 import { type Mac, formatMac } from '../engine/addr/mac.ts';
@@ -722,13 +723,12 @@ export function macFromIp(ip: Ipv4): Mac {
   return (0x0242 * 2 ** 32 + ip) as Mac;
 }
 
+/** A CIDR as Docker's --subnet/--ip-range take it (validated with ip-cidr). */
 function parseCidr(s: string): { addr: Ipv4; len: number } | null {
-  const m = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(s);
-  if (!m) return null;
-  const a = parseIpv4(m[1]);
-  const len = Number(m[2]);
-  if (a === null || len > 32) return null;
-  return { addr: a, len };
+  if (!IPCIDR.isValidCIDR(s) || s.includes(':')) return null;
+  const c = new IPCIDR(s);
+  const a = parseIpv4(s.split('/')[0]);
+  return a === null ? null : { addr: a, len: c.addressStart.subnetMask };
 }
 
 function parseMode(network: string | null): NetworkMode {
