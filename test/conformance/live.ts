@@ -9,9 +9,11 @@
  * outside the known differences listed in compare.ts.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DOCKER_CASES, buildReplay } from './docker-replay.ts';
 import { CONFORMANCE_DIR, KNOWN_DIFFERENCES, NEEDS_LATER_WORK, compareWithSimulator, conformanceScripts, diffSteps, loadExpected } from './compare.ts';
 
 const run = promisify(execFile);
@@ -83,7 +85,25 @@ async function main(): Promise<number> {
       }
     }),
   );
-  console.log(failures === 0 ? `\nall ${scripts.length} scripts match the live kernel` : `\n${failures} mismatching lines`);
+  // What Docker did, replayed on the real kernel: the probes must give the simulator's results.
+  if (wanted.length === 0) {
+    for (const c of DOCKER_CASES) {
+      const r = buildReplay(c);
+      const file = join(tmpdir(), `netsim-docker-${c.name}.sh`);
+      writeFileSync(file, r.script);
+      const { stdout } = await run('python3', [join(CONFORMANCE_DIR, 'kernel-run.py'), file], { maxBuffer: 64 << 20, timeout: 600_000 });
+      const live = (JSON.parse(stdout) as { steps: { command: string; exitCode: number }[] }).steps;
+      const liveCodes = r.probes.map((p) => live.find((s) => s.command === p.line)?.exitCode);
+      const setupFailures = live.filter((s) => !r.probes.some((p) => p.line === s.command) && !s.command.endsWith('&') && s.exitCode !== 0);
+      const diff = r.probes.filter((_, i) => liveCodes[i] !== r.dockerCodes[i]);
+      const ok = diff.length === 0 && setupFailures.length === 0;
+      console.log(`${ok ? 'ok  ' : 'FAIL'} docker replay ${c.name}: ${r.probes.length} probes`);
+      for (const s of setupFailures) console.log(`  the kernel refused a command Docker ran: ${s.command} (exit ${s.exitCode})`);
+      for (const p of diff) console.log(`  probe ${p.line}: simulator ${r.dockerCodes[r.probes.indexOf(p)]}, kernel ${liveCodes[r.probes.indexOf(p)]}`);
+      if (!ok) failures++;
+    }
+  }
+  console.log(failures === 0 ? `\nall ${scripts.length} scripts and the Docker replays match the live kernel` : `\n${failures} mismatching lines`);
   return failures === 0 ? 0 : 1;
 }
 
