@@ -66,8 +66,20 @@ function checkTarget(t: Table, chain: string, spec: RuleSpec): XtResult {
   return OK;
 }
 
+/** Every rule gets the same object shape, whatever order its spec was built in (fast matching). */
 function newRule(spec: RuleSpec): Rule {
-  return { ...spec, packets: 0, bytes: 0 };
+  return {
+    src: spec.src,
+    dst: spec.dst,
+    in: spec.in,
+    out: spec.out,
+    proto: spec.proto,
+    fragment: spec.fragment,
+    matches: spec.matches,
+    target: spec.target,
+    packets: 0,
+    bytes: 0,
+  };
 }
 
 export function appendRule(ns: NetNs, table: TableName, chain: string, spec: RuleSpec): XtResult {
