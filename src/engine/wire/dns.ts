@@ -5,6 +5,7 @@
  * the simulator needs to relay or print it. Names are written without the trailing dot
  * ("www.example.com"; the root is "").
  */
+import { formatIpv6 } from '../addr/ipv6.ts';
 import { type Ipv4, formatIpv4 } from '../addr/ipv4.ts';
 import { readU16, readU32, writeU16, writeU32 } from './bytes.ts';
 
@@ -464,29 +465,7 @@ function formatRecordShort(r: DnsRecord): string {
   return s;
 }
 
-/** RFC 5952 text for a 16-byte address: lower case, longest zero run collapsed. */
-export function formatIpv6(b: Uint8Array): string {
-  const words: number[] = [];
-  for (let i = 0; i < 16; i += 2) words.push((b[i] << 8) | b[i + 1]);
-  let bestAt = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (words[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && words[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestAt = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = (ws: number[]): string => ws.map((w) => w.toString(16)).join(':');
-  if (bestAt < 0) return hex(words);
-  return `${hex(words.slice(0, bestAt))}::${hex(words.slice(bestAt + bestLen))}`;
-}
+export { formatIpv6 } from '../addr/ipv6.ts';
 
 /**
  * tcpdump's one-line summary of a DNS message (print-domain.c without -v), with `length`

@@ -12,6 +12,7 @@
  * ends the line with "[|proto]". The engine's own parsers reject bad checksums; tcpdump
  * shows such packets (and with -v says the checksum is wrong), so this reads bytes directly.
  */
+import { formatIpv6 } from '../../engine/addr/ipv6.ts';
 import { formatIpv4, ipv4 } from '../../engine/addr/ipv4.ts';
 import { readU16, readU32 } from '../../engine/wire/bytes.ts';
 import { internetChecksum, onesComplementSum, pseudoHeaderSum } from '../../engine/wire/checksum.ts';
@@ -1305,40 +1306,6 @@ function dnsTypeName(type: number): string {
   return DNS_TYPES[type] ?? `Type${type}`;
 }
 
-/** An IPv6 address as inet_ntop writes it: the longest run of two or more zero groups as "::". */
-function formatIpv6(buf: Uint8Array, off: number): string {
-  const words = Array.from({ length: 8 }, (_, i) => readU16(buf, off + 2 * i));
-  let best = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (words[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && words[j] === 0) j++;
-    if (j - i > bestLen) [best, bestLen] = [i, j - i];
-    i = j;
-  }
-  if (bestLen < 2) best = -1;
-  // IPv4-mapped and -compatible addresses end in dotted quad, as inet_ntop prints them.
-  const v4 = best === 0 && (bestLen === 6 || (bestLen === 5 && words[5] === 0xffff));
-  const parts: string[] = [];
-  for (let i = 0; i < 8; i++) {
-    if (i === best) {
-      parts.push(i === 0 ? ':' : '');
-      i += bestLen - 1;
-      if (i === 7) parts.push('');
-      continue;
-    }
-    if (v4 && i === 6) {
-      parts.push(formatIpv4(readU32(buf, off + 12)));
-      break;
-    }
-    parts.push(words[i].toString(16));
-  }
-  return parts.join(':');
-}
 
 /**
  * The time stamp before each line, for the number of -t flags: 0 "HH:MM:SS.uuuuuu" (time of
