@@ -7,7 +7,7 @@ import { closePingSocket, openPingSocket } from '../engine/socket/ping.ts';
 import type { IcmpErrorInfo } from '../engine/socket/table.ts';
 import { IpProto } from '../engine/wire/ipv4.ts';
 import { emitIcmp } from '../engine/wire/icmp.ts';
-import { resolveForPing } from './apps/resolver.ts';
+import { isBusybox, resolveForPing } from './apps/resolver.ts';
 import type { Command } from './context.ts';
 
 const USAGE = `
@@ -194,7 +194,10 @@ export const pingCommand: Command = (ctx, argv) => {
   const src = bindSrc ?? probe.src;
   const dstText = formatIpv4(dst);
   const from = iface !== null ? ` from ${formatIpv4(src)} ${oif ? oif.name : ''}`.trimEnd() + ':' : '';
-  ctx.out(`PING ${target} (${dstText})${from} ${size}(${size + 28}) bytes of data.\n`);
+  // Alpine and busybox images have busybox's ping, which prints its own format.
+  const busybox = isBusybox(ctx.fs);
+  if (busybox) ctx.out(`PING ${target} (${dstText}): ${size} data bytes\n`);
+  else ctx.out(`PING ${target} (${dstText})${from} ${size}(${size + 28}) bytes of data.\n`);
 
   const sent = new Map<number, number>();
   const rtts: number[] = [];
@@ -212,7 +215,9 @@ export const pingCommand: Command = (ctx, argv) => {
       received++;
       const rtt = k.now - at;
       rtts.push(rtt);
-      if (!quiet) ctx.out(`${bytes} bytes from ${formatIpv4(fromAddr)}: icmp_seq=${seq} ttl=${replyTtl} time=${fmtMs(rtt)} ms\n`);
+      if (quiet) return;
+      if (busybox) ctx.out(`${bytes} bytes from ${formatIpv4(fromAddr)}: seq=${seq - 1} ttl=${replyTtl} time=${(rtt / MS).toFixed(3)} ms\n`);
+      else ctx.out(`${bytes} bytes from ${formatIpv4(fromAddr)}: icmp_seq=${seq} ttl=${replyTtl} time=${fmtMs(rtt)} ms\n`);
     },
     onError: (info, seq) => {
       if (!sent.has(seq)) return;
@@ -294,6 +299,13 @@ export const pingCommand: Command = (ctx, argv) => {
     const avg = rtts.reduce((a, b) => a + b, 0) / rtts.length;
     const mdev = Math.sqrt(rtts.reduce((a, b) => a + (b - avg) ** 2, 0) / rtts.length);
     stats += `rtt min/avg/max/mdev = ${(min / MS).toFixed(3)}/${(avg / MS).toFixed(3)}/${(max / MS).toFixed(3)}/${(mdev / MS).toFixed(3)} ms\n`;
+  }
+  if (busybox) {
+    stats = `\n--- ${target} ping statistics ---\n${transmitted} packets transmitted, ${received} packets received, ${loss}% packet loss\n`;
+    if (received > 0) {
+      const ms = (x: number): string => (x / MS).toFixed(3);
+      stats += `round-trip min/avg/max = ${ms(Math.min(...rtts))}/${ms(rtts.reduce((a, b) => a + b, 0) / rtts.length)}/${ms(Math.max(...rtts))} ms\n`;
+    }
   }
   ctx.out(stats);
   return received > 0 ? 0 : 1;
