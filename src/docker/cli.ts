@@ -10,6 +10,7 @@ import { goTemplate, inspectJson, table } from './format.ts';
 import { formatSubnet } from './ipam.ts';
 import { swarmOf } from './swarm.ts';
 import { compose } from './compose.ts';
+import { findService, scale, serviceCreate, serviceRm, servicesOf } from './service.ts';
 import type { Container, Network } from './model.ts';
 
 const daemons = new WeakMap<NetNs, DockerDaemon>();
@@ -220,6 +221,8 @@ export const dockerCommand: Command = (ctx, argv) => {
         return compose(ctx, d, rest);
       case 'node':
         return node(ctx, d, rest);
+      case 'service':
+        return service(ctx, d, rest);
       case 'images':
         d.start();
         ctx.out(table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']]));
@@ -684,4 +687,67 @@ function node(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
   for (const n of s.nodes) rows.push([`${n.id}${n.daemon === d ? ' *' : ''}`, (n.daemon.hostFs.readText('/etc/hostname') ?? 'host').trim(), 'Ready', 'Active', n.leader ? 'Leader' : n.role === 'manager' ? 'Reachable' : '', '27.5.1']);
   ctx.out(table(rows));
   return 0;
+}
+
+function progress(svc: { id: string; tasks: unknown[] }): string {
+  const n = svc.tasks.length;
+  const bars = Array.from({ length: n }, (_, i) => `${i + 1}/${n}: running   [==================================================>] \n`).join('');
+  return `overall progress: ${n} out of ${n} tasks \n${bars}verify: Service ${svc.id} converged \n`;
+}
+
+function service(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'create': {
+      const p = parseFlags(rest, { '--name': { value: true }, '--replicas': { value: true }, '--network': { value: true }, '--publish': { value: true, aliases: ['-p'] }, '--endpoint-mode': { value: true }, '--detach': { value: false, aliases: ['-d'] }, '--env': { value: true, aliases: ['-e'] }, '--mode': { value: true } }, true);
+      const [image, ...cmd] = p.args;
+      if (!image) {
+        ctx.err('"docker service create" requires at least 1 argument.\nSee \'docker service create --help\'.\n');
+        return 1;
+      }
+      if (all(p, '--publish').length) ctx.err('netsim: published service ports need the ingress routing mesh, which this simulator does not model yet; reach the service by its name or VIP from the overlay network\n');
+      const mode = one(p, '--endpoint-mode') ?? 'vip';
+      if (mode !== 'vip' && mode !== 'dnsrr') throw new DockerError(`invalid endpoint mode: ${mode}`);
+      const svc = serviceCreate(d, { name: one(p, '--name'), image, replicas: Number(one(p, '--replicas') ?? 1), networks: all(p, '--network'), endpointMode: mode, cmd });
+      ctx.out(`${svc.id}\n${has(p, '--detach') ? '' : progress(svc)}`);
+      return 0;
+    }
+    case 'ls':
+    case 'list': {
+      const s = swarmOf(d);
+      if (!s || s.nodeOf(d)?.role !== 'manager') throw new DockerError('This node is not a swarm manager. Worker nodes can\'t be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.');
+      const rows = [['ID', 'NAME', 'MODE', 'REPLICAS', 'IMAGE', 'PORTS']];
+      for (const svc of servicesOf(s).list) rows.push([svc.id.slice(0, 12), svc.name, 'replicated', `${svc.tasks.length}/${svc.replicas}`, svc.image.includes(':') ? svc.image : `${svc.image}:latest`, '']);
+      ctx.out(table(rows));
+      return 0;
+    }
+    case 'ps': {
+      const svc = findService(d, rest[0] ?? '');
+      const rows = [['ID', 'NAME', 'IMAGE', 'NODE', 'DESIRED STATE', 'CURRENT STATE', 'ERROR', 'PORTS']];
+      for (const t of svc.tasks) rows.push([t.id.slice(0, 12), `${svc.name}.${t.slot}`, svc.image.includes(':') ? svc.image : `${svc.image}:latest`, (t.daemon.hostFs.readText('/etc/hostname') ?? 'host').trim(), 'Running', `Running ${d.ago(t.container.startedAt ?? 0)}`, '', '']);
+      ctx.out(table(rows));
+      return 0;
+    }
+    case 'rm':
+    case 'remove': {
+      for (const ref of rest) {
+        serviceRm(d, findService(d, ref));
+        ctx.out(`${ref}\n`);
+      }
+      return 0;
+    }
+    case 'scale': {
+      for (const arg of rest) {
+        const m = /^([^=]+)=(\d+)$/.exec(arg);
+        if (!m) throw new DockerError(`invalid scale specifier '${arg}'.\nSee 'docker service scale --help'.`);
+        const svc = findService(d, m[1]);
+        scale(d, svc, Number(m[2]));
+        ctx.out(`${m[1]} scaled to ${m[2]}\n${progress(svc)}`);
+      }
+      return 0;
+    }
+    default:
+      ctx.err(`docker: unknown command: docker service ${sub ?? ''}\n\nRun 'docker service --help' for more information\n`);
+      return 1;
+  }
 }

@@ -12,6 +12,7 @@ import type { Container, Endpoint, Network, NetworkMode, PortBinding } from './m
 import { startContainerServices, startInternetServices } from './services.ts';
 import { Swarm, type SwarmNode, advertiseAddress, swarmOf, swarmsOf } from './swarm.ts';
 import { attachOverlay, detachOverlay } from './overlay.ts';
+import { syncLoadBalancing } from './service.ts';
 
 /** An error the daemon answers with ("Error response from daemon: ..."). */
 export class DockerError extends Error {}
@@ -550,6 +551,7 @@ export class DockerDaemon {
     }
     writeEtcFiles(this, c);
     startContainerServices(this, c);
+    if (c.endpoints.some((e) => e.network.driver === 'overlay')) syncLoadBalancing(this);
     if (!c.image.longRunning && !c.interactive && c.cmd.length === 0) this.containerStop(c, 0);
   }
 

@@ -88,6 +88,10 @@ export interface Container {
   interactive: boolean;
   /** Things to stop when the container stops (servers, proxies). */
   cleanups: (() => void)[];
+  /** The swarm service this container is a task of. */
+  service?: string;
+  /** Its namespace holds IPVS services for swarm VIPs. */
+  lbProgrammed?: boolean;
   /** The embedded DNS server's query log, while it runs. */
   dnsLog?: readonly { name: string; type: string; answer: string }[];
 }

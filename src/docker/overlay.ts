@@ -1,6 +1,7 @@
 import { type Ipv4, formatIpv4 } from '../engine/addr/ipv4.ts';
 import { formatMac } from '../engine/addr/mac.ts';
 import type { NetNs } from '../engine/net/netns.ts';
+import { Vxlan } from '../engine/net/vxlan.ts';
 import { type DockerDaemon, DockerError, macFromIp } from './daemon.ts';
 import type { Container, Endpoint, Network } from './model.ts';
 import { swarmOf } from './swarm.ts';
@@ -93,11 +94,13 @@ function program(d: DockerDaemon, n: Network, peer: Peer, op: 'add' | 'del'): vo
   const ip = formatIpv4(peer.ep.ip);
   const mac = formatMac(peer.ep.mac);
   if (op === 'add') {
-    d.runNs(sb.label, sb.ns, `ip neigh add ${ip} lladdr ${mac} dev vxlan0 nud permanent`);
-    d.runNs(sb.label, sb.ns, `bridge fdb add ${mac} dev vxlan0 dst ${formatIpv4(peer.hostAddr)} self permanent`);
+    d.runNs(sb.label, sb.ns, `ip neigh replace ${ip} lladdr ${mac} dev vxlan0 nud permanent`);
+    d.runNs(sb.label, sb.ns, `bridge fdb replace ${mac} dev vxlan0 dst ${formatIpv4(peer.hostAddr)} self permanent`);
   } else {
-    d.runNs(sb.label, sb.ns, `ip neigh del ${ip} dev vxlan0`);
-    d.runNs(sb.label, sb.ns, `bridge fdb del ${mac} dev vxlan0 dst ${formatIpv4(peer.hostAddr)}`);
+    // Several local endpoints may have learnt the same peer: remove what is still there.
+    const dev = sb.ns.device('vxlan0');
+    if (dev && sb.ns.neigh.get(dev, peer.ep.ip)) d.runNs(sb.label, sb.ns, `ip neigh del ${ip} dev vxlan0`);
+    if (dev instanceof Vxlan && dev.fdb.some((e) => formatMac(e.mac) === mac)) d.runNs(sb.label, sb.ns, `bridge fdb del ${mac} dev vxlan0 dst ${formatIpv4(peer.hostAddr)}`);
   }
 }
 

@@ -5,6 +5,7 @@ import { type TcpConn, tcpConnect, tcpListen } from '../engine/socket/tcp.ts';
 import { startDnsServer, type DnsAnswer } from '../shell/apps/dns-server.ts';
 import { nginxDefaultSite, nginxFileResponse, startHttpServer } from '../shell/apps/http-server.ts';
 import { type DockerDaemon, allDaemonsOf } from './daemon.ts';
+import { resolveServiceName } from './service.ts';
 import type { Container } from './model.ts';
 
 /** Docker's embedded DNS server address in every container on a user-defined network. */
@@ -96,6 +97,13 @@ function resolveName(d: DockerDaemon, c: Container, raw: string, qtype: number):
       }
     }
   }
+  // Swarm services: the VIP, or the tasks for tasks.NAME and dnsrr services.
+  if (ips.length === 0)
+    for (const ep of c.endpoints) {
+      if (ep.network.driver !== 'overlay') continue;
+      const svc = resolveServiceName(d, ep.network, name);
+      if (svc) for (const ip of svc) if (!ips.includes(ip)) ips.push(ip);
+    }
   // --link aliases, checked first on user-defined networks.
   for (const l of c.links) {
     const other = d.findContainer(l.name);

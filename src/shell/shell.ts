@@ -14,6 +14,8 @@ import { tcpdumpCommands } from './tcpdump/index.ts';
 import { type FileSystem, hostFileSystem } from './fs.ts';
 import { conntrackCommand } from './conntrack.ts';
 import { dmesgCommand } from './dmesg.ts';
+import { ipvsadmCommand } from './ipvsadm.ts';
+import { nsenterCommand } from './nsenter.ts';
 import { appCommands } from './apps/index.ts';
 import { iptablesCommands } from './iptables/command.ts';
 
@@ -45,6 +47,8 @@ export class Shell {
     this.commands.set('netcat', ncCommand);
     this.commands.set('conntrack', conntrackCommand);
     this.commands.set('dmesg', dmesgCommand);
+    this.commands.set('ipvsadm', ipvsadmCommand);
+    this.commands.set('nsenter', nsenterCommand);
     for (const [name, cmd] of Object.entries(basicCommands)) this.commands.set(name, cmd);
     for (const [name, cmd] of Object.entries(tcpdumpCommands)) this.commands.set(name, cmd);
     for (const [name, cmd] of Object.entries(appCommands)) this.commands.set(name, cmd);

@@ -1,0 +1,150 @@
+import { type Ipv4, formatIpv4 } from '../addr/ipv4.ts';
+import { nfRegisterHook } from '../net/netfilter-hooks.ts';
+import { NfHook, type NetNs, type NfVerdict } from '../net/netns.ts';
+import type { Skb } from '../net/skb.ts';
+import { IpProto, recomputeIpv4Checksum } from '../wire/ipv4.ts';
+import { internetChecksum, pseudoHeaderSum } from '../wire/checksum.ts';
+import { readPacket } from './packet.ts';
+
+/**
+ * IPVS (net/netfilter/ipvs), the kernel's layer-4 load balancer, in NAT ("masquerading")
+ * mode with round robin: a virtual service (an address and port, or a firewall mark) is
+ * spread over real servers; a connection keeps its real server both ways. Docker's service
+ * VIPs are fwmark services in each container's namespace.
+ */
+export interface IpvsReal {
+  addr: Ipv4;
+  /** 0: the port the client asked for. */
+  port: number;
+  weight: number;
+}
+
+export interface IpvsService {
+  fwmark: number | null;
+  proto: number | null;
+  addr: Ipv4 | null;
+  port: number;
+  scheduler: 'rr';
+  reals: IpvsReal[];
+  next: number;
+}
+
+interface IpvsConn {
+  service: IpvsService;
+  client: Ipv4;
+  cport: number;
+  vaddr: Ipv4;
+  vport: number;
+  real: IpvsReal;
+  dport: number;
+  /** TCP until a FIN or RST is seen: ipvsadm's ActiveConn; the rest count as InActConn. */
+  active: boolean;
+}
+
+export class Ipvs {
+  readonly services: IpvsService[] = [];
+  private readonly conns = new Map<string, IpvsConn>();
+  private readonly replies = new Map<string, IpvsConn>();
+
+  constructor(readonly ns: NetNs) {
+    // ip_vs_local_request4 right after DNAT in OUTPUT; ip_vs_reply4 before SNAT on INPUT.
+    nfRegisterHook(ns, NfHook.LOCAL_OUT, { priority: -99, name: 'ipvs', fn: (_ns, skb) => this.request(skb) });
+    nfRegisterHook(ns, NfHook.LOCAL_IN, { priority: 98, name: 'ipvs', fn: (_ns, skb) => this.reply(skb) });
+  }
+
+  private find(skb: Skb, p: ReturnType<typeof readPacket>): IpvsService | undefined {
+    return this.services.find((s) => (s.fwmark !== null ? s.fwmark === skb.mark : s.addr === p.dst && s.port === p.dport && s.proto === p.proto));
+  }
+
+  private request(skb: Skb): NfVerdict {
+    if (this.services.length === 0) return 'accept';
+    const p = readPacket(skb.data);
+    // IPVS balances TCP and UDP; anything else to a virtual address is not its business.
+    if (p.proto !== IpProto.TCP && p.proto !== IpProto.UDP) return 'accept';
+    const key = `${p.proto}|${p.src}|${p.sport}|${p.dst}|${p.dport}`;
+    let c = this.conns.get(key);
+    if (!c) {
+      const s = this.find(skb, p);
+      if (!s || s.reals.length === 0) return 'accept';
+      const real = s.reals[s.next % s.reals.length];
+      s.next = (s.next + 1) % s.reals.length;
+      c = { service: s, client: p.src, cport: p.sport, vaddr: p.dst, vport: p.dport, real, dport: real.port || p.dport, active: p.proto === IpProto.TCP };
+      this.conns.set(key, c);
+      this.replies.set(`${p.proto}|${real.addr}|${c.dport}|${p.src}|${p.sport}`, c);
+      const k = this.ns.kernel;
+      if (k.trace) k.emit({ type: 'nf', t: k.now, ns: this.ns.label, pkt: skb.id, parent: skb.parent, hook: 'OUTPUT', table: 'ipvs', chain: s.fwmark !== null ? `fwmark ${s.fwmark}` : `${formatIpv4(s.addr ?? 0)}:${s.port}`, rule: 0, verdict: `round robin to ${formatIpv4(real.addr)}` });
+    }
+    if (closing(skb.data)) c.active = false;
+    rewrite(skb.data, 'dst', c.real.addr, c.dport);
+    return 'accept';
+  }
+
+  private reply(skb: Skb): NfVerdict {
+    if (this.replies.size === 0) return 'accept';
+    const p = readPacket(skb.data);
+    const c = this.replies.get(`${p.proto}|${p.src}|${p.sport}|${p.dst}|${p.dport}`);
+    if (!c) return 'accept';
+    if (closing(skb.data)) c.active = false;
+    rewrite(skb.data, 'src', c.vaddr, c.vport);
+    return 'accept';
+  }
+
+  /** Connections to a real server: [ActiveConn, InActConn] as ipvsadm -L counts them. */
+  connCounts(s: IpvsService, r: IpvsReal): [number, number] {
+    let act = 0;
+    let inact = 0;
+    for (const c of this.conns.values()) {
+      if (c.service !== s || c.real !== r) continue;
+      if (c.active) act++;
+      else inact++;
+    }
+    return [act, inact];
+  }
+}
+
+/** A TCP segment with FIN or RST ends the connection's active life. */
+function closing(d: Uint8Array): boolean {
+  const off = 14;
+  if (d[off + 9] !== IpProto.TCP) return false;
+  const flags = d[off + (d[off] & 15) * 4 + 13];
+  return (flags & 0x05) !== 0;
+}
+
+/** Rewrite an address (and port) and fix the checksums, as ip_vs_nat_xmit does. */
+function rewrite(d: Uint8Array, which: 'src' | 'dst', addr: Ipv4, port: number | null): void {
+  const off = 14;
+  const hl = (d[off] & 15) * 4;
+  const at = off + (which === 'src' ? 12 : 16);
+  d[at] = addr >>> 24;
+  d[at + 1] = (addr >>> 16) & 255;
+  d[at + 2] = (addr >>> 8) & 255;
+  d[at + 3] = addr & 255;
+  recomputeIpv4Checksum(d, off);
+  const proto = d[off + 9];
+  const l4 = off + hl;
+  if (port !== null && (proto === IpProto.TCP || proto === IpProto.UDP)) {
+    const po = l4 + (which === 'src' ? 0 : 2);
+    d[po] = port >> 8;
+    d[po + 1] = port & 255;
+    const total = (d[off + 2] << 8) | d[off + 3];
+    const len = total - hl;
+    const cs = l4 + (proto === IpProto.TCP ? 16 : 6);
+    if (proto === IpProto.UDP && d[cs] === 0 && d[cs + 1] === 0) return;
+    d[cs] = 0;
+    d[cs + 1] = 0;
+    const src = (((d[off + 12] << 24) | (d[off + 13] << 16) | (d[off + 14] << 8) | d[off + 15]) >>> 0) as Ipv4;
+    const dst = (((d[off + 16] << 24) | (d[off + 17] << 16) | (d[off + 18] << 8) | d[off + 19]) >>> 0) as Ipv4;
+    let v = internetChecksum(d, l4, len, pseudoHeaderSum(src, dst, proto, len));
+    if (proto === IpProto.UDP && v === 0) v = 0xffff;
+    d[cs] = v >> 8;
+    d[cs + 1] = v & 255;
+  }
+}
+
+const states = new WeakMap<NetNs, Ipvs>();
+
+export function ipvsOf(ns: NetNs): Ipvs {
+  let s = states.get(ns);
+  if (!s) states.set(ns, (s = new Ipvs(ns)));
+  return s;
+}
