@@ -6,6 +6,8 @@ import { FileSystem, hostFileSystem } from '../shell/fs.ts';
 import type { Command, CommandContext } from '../shell/context.ts';
 import type { Shell } from '../shell/shell.ts';
 import { type ContainerCreateOptions, DockerDaemon, DockerError, dockerTime, humanUp } from './daemon.ts';
+import { simDate } from '../shell/apps/clock.ts';
+import { MS } from '../engine/sim/scheduler.ts';
 import { goTemplate, inspectJson, table } from './format.ts';
 import { formatSubnet } from './ipam.ts';
 import { swarmOf } from './swarm.ts';
@@ -212,6 +214,8 @@ export const dockerCommand: Command = (ctx, argv) => {
         return logs(ctx, d, rest);
       case 'port':
         return port(ctx, d, rest);
+      case 'top':
+        return top(ctx, d, rest);
       case 'network':
         return network(ctx, d, rest);
       case 'swarm':
@@ -529,6 +533,24 @@ function logs(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
   const p = parseFlags(argv, { '--follow': { value: false, aliases: ['-f'] }, '--tail': { value: true, aliases: ['-n'] }, '--timestamps': { value: false, aliases: ['-t'] } }, false);
   const c = d.mustContainer(p.args[0] ?? '');
   for (const l of c.logs) ctx.out(l.endsWith('\n') ? l : `${l}\n`);
+  return 0;
+}
+
+/** `docker top CONTAINER`: the daemon runs `ps -ef` and keeps the container's processes. */
+function top(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
+  if (argv.length === 0) {
+    ctx.err('"docker top" requires at least 1 argument.\nSee \'docker top --help\'.\n\nUsage:  docker top CONTAINER [ps OPTIONS]\n\nDisplay the running processes of a container\n');
+    return 1;
+  }
+  const c = d.mustContainer(argv[0]);
+  if (c.state !== 'running') throw new DockerError(`container ${c.id} is not running`);
+  const start = simDate(d.kernel);
+  start.setTime(start.getTime() - (d.kernel.now - (c.startedAt ?? 0)) / MS);
+  const stime = `${String(start.getUTCHours()).padStart(2, '0')}:${String(start.getUTCMinutes()).padStart(2, '0')}`;
+  const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...c.procs.map((p) => [p.uid, String(p.pid), String(p.ppid), '0', stime, c.interactive ? 'pts/0' : '?', '00:00:00', p.cmd])];
+  // The CLI's tabwriter: minimum width 20, padding 3.
+  const widths = rows[0].map((_, i) => Math.max(20, ...rows.map((r) => r[i].length + 3)));
+  for (const r of rows) ctx.out(`${r.map((v, i) => (i === r.length - 1 ? v : v.padEnd(widths[i]))).join('')}\n`);
   return 0;
 }
 

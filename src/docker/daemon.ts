@@ -7,7 +7,7 @@ import { SEC } from '../engine/sim/scheduler.ts';
 import { FileSystem, hostFileSystem } from '../shell/fs.ts';
 import type { Shell } from '../shell/shell.ts';
 import { AddressPool, type Subnet, contains, defaultPoolSubnets, formatSubnet, overlaps } from './ipam.ts';
-import { findImage } from './images.ts';
+import { findImage, imageProcessTree } from './images.ts';
 import type { Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { startContainerServices, startInternetServices } from './services.ts';
 import { Swarm, type SwarmNode, advertiseAddress, swarmOf, swarmsOf } from './swarm.ts';
@@ -515,6 +515,7 @@ export class DockerDaemon {
       pid: null,
       fs,
       logs: [],
+      procs: [],
       autoRemove: o.autoRemove,
       interactive: o.interactive,
       cleanups: [],
@@ -526,6 +527,8 @@ export class DockerDaemon {
   containerStart(c: Container): void {
     if (c.state === 'running') return;
     const k = this.kernel;
+    // containerd-shim starts first; it is the parent of the container's first process.
+    const shim = k.allocPid();
     if (c.mode.kind === 'host') {
       c.ns = k.root;
       c.pid = null;
@@ -542,6 +545,12 @@ export class DockerDaemon {
     }
     c.state = 'running';
     c.startedAt = k.now;
+    // The container's processes: the first one is the one that made the namespace.
+    c.procs = [];
+    for (const p of imageProcessTree(c.image, c.cmd)) {
+      const pid = p.parent === null && c.pid !== null && c.procs.length === 0 ? c.pid : k.allocPid();
+      c.procs.push({ uid: p.uid, pid, ppid: p.parent === null ? shim : c.procs[p.parent].pid, cmd: p.cmd });
+    }
     try {
       for (const [i, att] of c.networks.entries()) this.attach(c, att.network, att.aliases, att.ip, i);
       this.publishPorts(c);
@@ -621,6 +630,7 @@ export class DockerDaemon {
     }
     c.ns = null;
     c.pid = null;
+    c.procs = [];
     c.state = 'exited';
     c.exitCode = exitCode;
     c.finishedAt = this.kernel.now;

@@ -14,6 +14,57 @@ export interface ImageInfo {
   longRunning: boolean;
 }
 
+/** A process of a running container, as `docker top` (ps -ef on the host) shows it. */
+export interface ContainerProcess {
+  uid: string;
+  pid: number;
+  ppid: number;
+  cmd: string;
+}
+
+/**
+ * The processes an image's default command starts: the main one and, for servers, their
+ * workers (nginx forks one worker per CPU; the simulated host has 2), with the user each
+ * runs as on the host (the image's uid, printed by number when the host has no such user).
+ */
+export function imageProcessTree(img: ImageInfo, cmd: string[]): { uid: string; cmd: string; parent: number | null }[] {
+  if (cmd.length > 0) return [{ uid: 'root', cmd: cmd.join(' '), parent: null }];
+  switch (img.name) {
+    case 'nginx':
+      return [
+        { uid: 'root', cmd: 'nginx: master process nginx -g daemon off;', parent: null },
+        { uid: '101', cmd: 'nginx: worker process', parent: 0 },
+        { uid: '101', cmd: 'nginx: worker process', parent: 0 },
+      ];
+    case 'httpd':
+      return [
+        { uid: 'root', cmd: 'httpd -DFOREGROUND', parent: null },
+        { uid: 'daemon', cmd: 'httpd -DFOREGROUND', parent: 0 },
+        { uid: 'daemon', cmd: 'httpd -DFOREGROUND', parent: 0 },
+        { uid: 'daemon', cmd: 'httpd -DFOREGROUND', parent: 0 },
+      ];
+    case 'mysql':
+      return [{ uid: '999', cmd: 'mysqld', parent: null }];
+    case 'postgres':
+      return [
+        { uid: '999', cmd: 'postgres', parent: null },
+        ...['checkpointer', 'background writer', 'walwriter', 'autovacuum launcher', 'logical replication launcher'].map((w) => ({ uid: '999', cmd: `postgres: ${w} `, parent: 0 })),
+      ];
+    case 'redis':
+      return [{ uid: '999', cmd: 'redis-server *:6379', parent: null }];
+    case 'mongo':
+      return [{ uid: '999', cmd: 'mongod --bind_ip_all', parent: null }];
+    case 'registry':
+      return [{ uid: 'root', cmd: 'registry serve /etc/docker/registry/config.yml', parent: null }];
+    case 'node':
+      return [{ uid: 'root', cmd: 'node', parent: null }];
+    case 'traefik/whoami':
+      return [{ uid: 'root', cmd: '/whoami', parent: null }];
+    default:
+      return [{ uid: 'root', cmd: img.cmd.replace(/^"|"$/g, ''), parent: null }];
+  }
+}
+
 const IMAGES: ImageInfo[] = [
   { name: 'nginx', expose: [{ port: 80, proto: 'tcp' }], serves: 'http', cmd: '"/docker-entrypoint.…"', busybox: false, longRunning: true },
   { name: 'httpd', expose: [{ port: 80, proto: 'tcp' }], serves: 'http', cmd: '"httpd-foreground"', busybox: false, longRunning: true },

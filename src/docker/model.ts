@@ -3,7 +3,7 @@ import type { Mac } from '../engine/addr/mac.ts';
 import type { NetNs } from '../engine/net/netns.ts';
 import type { FileSystem } from '../shell/fs.ts';
 import type { AddressPool, Subnet } from './ipam.ts';
-import type { ImageInfo } from './images.ts';
+import type { ContainerProcess, ImageInfo } from './images.ts';
 
 /** A Docker network (libnetwork's network object, as `docker network inspect` shows it). */
 export interface Network {
@@ -88,6 +88,8 @@ export interface Container {
   interactive: boolean;
   /** Things to stop when the container stops (servers, proxies). */
   cleanups: (() => void)[];
+  /** Its processes while it runs (`docker top`), the shim first as their parent. */
+  procs: ContainerProcess[];
   /** The swarm service this container is a task of. */
   service?: string;
   /** Its namespace holds IPVS services for swarm VIPs. */

@@ -150,6 +150,11 @@ export class Kernel {
     return { ns, pid };
   }
 
+  /** A pid for a process that keeps its parent's network namespace (a server's workers). */
+  allocPid(): number {
+    return this.nextPid++;
+  }
+
   /** The process exited: its namespace goes as `ip netns del` would take it. */
   releaseProcessNs(pid: number): void {
     const ns = this.processNs.get(pid);

@@ -139,3 +139,25 @@ describe('Docker Engine 27 on the simulated kernel', () => {
     expect(script).toContain('iptables -t nat -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80\n');
   });
 });
+
+describe('docker top', () => {
+  it("lists the container's processes with host pids, the first one the namespace's pid", () => {
+    const sh = createMachine(1);
+    sh.run('docker run -d --name web nginx');
+    const pid = Number(sh.run("docker inspect -f '{{.State.Pid}}' web").output);
+    const lines = sh.run('docker top web').output.split('\n');
+    expect(lines[0]).toBe('UID                 PID                 PPID                C                   STIME               TTY                 TIME                CMD');
+    const rows = lines.slice(1, -1).map((l) => l.trim().split(/ {3,}/));
+    expect(rows.map((r) => [r[0], r[7]])).toEqual([
+      ['root', 'nginx: master process nginx -g daemon off;'],
+      ['101', 'nginx: worker process'],
+      ['101', 'nginx: worker process'],
+    ]);
+    expect(Number(rows[0][1])).toBe(pid);
+    expect(rows.slice(1).every((r) => Number(r[2]) === pid)).toBe(true);
+    sh.run('docker stop web');
+    const r = sh.run('docker top web');
+    expect(r.exitCode).toBe(1);
+    expect(r.output).toMatch(/^Error response from daemon: container [0-9a-f]{64} is not running\n$/);
+  });
+});
