@@ -6,14 +6,161 @@ import { Vxlan } from '../engine/net/vxlan.ts';
 import { Vlan } from '../engine/net/vlan.ts';
 import { Macvlan } from '../engine/net/macvlan.ts';
 import { parseScript } from '../scenario/script.ts';
-import { MemoryRecorder } from '../engine/trace/events.ts';
+import { MemoryRecorder, type TraceEvent as EngineTraceEvent, type TraceSink } from '../engine/trace/events.ts';
 import { allDaemons } from '../docker/cli.ts';
 import { createMachine } from '../docker/install.ts';
 import { formatSubnet } from '../docker/ipam.ts';
 import { runScript } from '../scenario/run.ts';
 import type { Shell } from '../shell/shell.ts';
 import { operState } from '../shell/ip/format.ts';
-import type { CommandResult, DeviceSummary, NamespaceSummary, NamespaceTables, ParsedScenario, ScriptResult, Topology } from './types.ts';
+import type { Kernel } from '../engine/net/kernel.ts';
+import type { CommandResult, DeviceSummary, NamespaceSummary, NamespaceTables, ParsedScenario, ScriptResult, Topology, TraceEvent } from './types.ts';
+
+/**
+ * The host a process namespace belongs to, when that host is a named namespace (a machine
+ * standing in a namespace, with its own Docker daemon) rather than the machine itself:
+ * a container's daemon's host, else the host whose UDP socket a VXLAN device in it uses (an
+ * overlay network's "1-<id>" namespace), else a named namespace one of its veths leads to.
+ * Labels of such namespaces repeat across hosts ("1-<id>" on every swarm node), so the API
+ * names them `label@host` (NamespaceSummary.host, TraceEvent.nsHost).
+ */
+function processNamespaceHosts(kernel: Kernel): Map<NetNs, string> {
+  const hosts = new Map<NetNs, string>();
+  const named = (ns: NetNs | undefined): ns is NetNs => ns !== undefined && ns !== kernel.root && !ns.hidden;
+  for (const d of allDaemons(kernel)) {
+    if (!named(d.hostNs)) continue;
+    for (const c of d.containers.values()) if (c.ns) hosts.set(c.ns, d.hostNs.name);
+  }
+  for (const ns of kernel.processNs.values()) {
+    if (hosts.has(ns)) continue;
+    let host: NetNs | undefined;
+    for (const d of ns.devices.values()) {
+      if (d instanceof Vxlan && d.netOfSocket !== ns && named(d.netOfSocket)) host = d.netOfSocket;
+      else if (!host && d instanceof Veth && d.peer && named(d.peer.ns)) host = d.peer.ns;
+    }
+    if (host) hosts.set(ns, host.name);
+  }
+  return hosts;
+}
+
+/** The device names an event concerns (to tell apart namespaces that share a label). */
+function eventDevices(e: EngineTraceEvent): string[] {
+  switch (e.type) {
+    case 'fdb-learn':
+      return [e.bridge, e.port];
+    case 'fdb-lookup':
+    case 'flood':
+      return [e.bridge];
+    case 'route':
+      return e.dev ? [e.dev] : [];
+    default:
+      return 'dev' in e && e.dev ? [e.dev] : [];
+  }
+}
+
+/** The IPv4 addresses an Ethernet frame carries (IPv4 source and destination, or ARP sender and target), dotted. */
+function frameAddresses(bytes: Uint8Array): string[] {
+  if (bytes.length < 14) return [];
+  const type = (bytes[12] << 8) | bytes[13];
+  const ip = (at: number) => (bytes.length >= at + 4 ? `${bytes[at]}.${bytes[at + 1]}.${bytes[at + 2]}.${bytes[at + 3]}` : '');
+  if (type === 0x0800) return [ip(26), ip(30)].filter(Boolean);
+  if (type === 0x0806) return [ip(28), ip(38)].filter(Boolean);
+  return [];
+}
+
+/** The container a command line runs in, when it says so: `[ip netns exec HOST] docker exec [-flags] NAME …`. */
+function commandHint(line: string): { label: string; host: string } | undefined {
+  const m = /^\s*(?:ip\s+netns\s+exec\s+(\S+)\s+)?docker\s+exec\s+(?:-\S+\s+)*([A-Za-z0-9][\w.-]*)/.exec(line);
+  return m ? { label: m[2], host: m[1] ?? '' } : undefined;
+}
+
+interface Candidate {
+  readonly ns: NetNs;
+  /** The named host it belongs to, "" for the machine. */
+  readonly host: string;
+}
+
+/**
+ * Adds `nsHost` to events of process namespaces on a named host. Events name a namespace by
+ * its label only, and several may share one (a container "web" on the machine and one on
+ * host1; "1-<id>" on every swarm node). Which one it was is read, in this order, from the
+ * device the event names; the addresses in its frame; where the packet (or its parent) was
+ * last; the command (`ip netns exec HOST docker exec NAME …`); the event before it.
+ */
+function hostAnnotator(kernel: Kernel, sink: TraceSink): TraceSink & { reset(line?: string): void } {
+  let byLabel = new Map<string, Candidate[]>();
+  let seenSize = -1;
+  /** Where each packet was last seen: a namespace (a label for a named one) and its host. */
+  const lastOf = new Map<number, { ns: NetNs | string; host: string }>();
+  let lastEvent: { ns: NetNs | string; host: string } | undefined;
+  let hint: { label: string; host: string } | undefined;
+  const rebuild = (): void => {
+    const hosts = processNamespaceHosts(kernel);
+    const all = new Map<string, Candidate[]>();
+    for (const ns of kernel.processNs.values()) {
+      const list = all.get(ns.label) ?? [];
+      list.push({ ns, host: hosts.get(ns) ?? '' });
+      all.set(ns.label, list);
+    }
+    // Only labels that some namespace on a named host carries need telling apart.
+    byLabel = new Map([...all].filter(([, list]) => list.some((c) => c.host !== '')));
+    seenSize = kernel.processNs.size;
+  };
+  const pick = (e: EngineTraceEvent, candidates: Candidate[]): Candidate => {
+    if (candidates.length === 1) return candidates[0];
+    const devices = eventDevices(e);
+    let pool = devices.length > 0 ? candidates.filter((c) => devices.every((name) => c.ns.device(name) !== undefined)) : candidates;
+    if (pool.length === 1) return pool[0];
+    if (pool.length === 0) pool = candidates;
+    if ((e.type === 'xmit' || e.type === 'rcv') && e.dev !== 'lo') {
+      const addresses = frameAddresses(e.bytes);
+      const owning = pool.filter((c) => c.ns.device(e.dev)?.addrs.some((a) => addresses.includes(formatIpv4(a.addr))));
+      if (owning.length === 1) return owning[0];
+    }
+    const pkt = 'pkt' in e ? e.pkt : undefined;
+    const parent = 'parent' in e ? e.parent : undefined;
+    for (const id of [pkt, parent]) {
+      const last = id === undefined ? undefined : lastOf.get(id);
+      if (!last) continue;
+      // The same namespace as before, or (a frame just unwrapped) the one on the host it arrived at.
+      const same = pool.find((c) => c.ns === last.ns) ?? pool.find((c) => typeof last.ns === 'string' && c.host === last.ns);
+      if (same) return same;
+    }
+    if (hint && hint.label === e.ns) {
+      const hinted = pool.find((c) => c.host === hint!.host);
+      if (hinted) return hinted;
+    }
+    const previous = lastEvent ? pool.find((c) => c.ns === lastEvent!.ns) : undefined;
+    return previous ?? pool[0];
+  };
+  return {
+    reset(line) {
+      seenSize = -1;
+      lastOf.clear();
+      lastEvent = undefined;
+      hint = line === undefined ? undefined : commandHint(line);
+    },
+    emit(e) {
+      if (kernel.processNs.size !== seenSize || byLabel.get(e.ns)?.some((c) => !c.ns.alive)) rebuild();
+      const candidates = byLabel.get(e.ns);
+      let at: { ns: NetNs | string; host: string };
+      let out: TraceEvent = e;
+      if (candidates) {
+        const chosen = pick(e, candidates);
+        at = chosen;
+        if (chosen.host !== '') out = { ...e, nsHost: chosen.host };
+      } else {
+        at = { ns: e.ns, host: '' };
+      }
+      if ('pkt' in e && e.pkt >= 0) {
+        if (lastOf.size > 50_000) lastOf.clear();
+        lastOf.set(e.pkt, at);
+      }
+      lastEvent = at;
+      sink.emit(out);
+    },
+  };
+}
 
 /** The engine behind the worker: the same methods as EngineApi, synchronous. */
 export interface EngineSession {
@@ -32,10 +179,12 @@ export interface EngineSession {
 export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): EngineSession {
   let shell: Shell;
   let rec: MemoryRecorder;
+  let annotator: ReturnType<typeof hostAnnotator>;
   const fresh = (s: number): void => {
     shell = createMachine(s);
     rec = new MemoryRecorder();
-    if (opts.trace !== false) shell.kernel.trace = rec;
+    annotator = hostAnnotator(shell.kernel, rec);
+    if (opts.trace !== false) shell.kernel.trace = annotator;
   };
   fresh(seed);
   const takeEvents = (): CommandResult['events'] => {
@@ -43,9 +192,20 @@ export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): E
     rec.clear();
     return events;
   };
-  const namespaceByLabel = (label: string): NetNs | undefined => shell.kernel.allNamespaces().find((n) => n.name === label || n.label === label);
+  /** A namespace by label, or by `label@host` for a process namespace on a named host. */
+  const namespaceByLabel = (label: string): NetNs | undefined => {
+    const all = shell.kernel.allNamespaces();
+    const at = label.lastIndexOf('@');
+    if (at > 0) {
+      const hosts = processNamespaceHosts(shell.kernel);
+      const found = all.find((n) => n.hidden && n.label === label.slice(0, at) && hosts.get(n) === label.slice(at + 1));
+      if (found) return found;
+    }
+    return all.find((n) => n.name === label || n.label === label);
+  };
   const session: EngineSession = {
     exec(line) {
+      annotator.reset(line);
       const r = shell.run(line);
       return { exitCode: r.exitCode, stdout: r.output, events: takeEvents() };
     },
@@ -55,8 +215,14 @@ export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): E
       return result;
     },
     namespaces() {
+      const hosts = processNamespaceHosts(shell.kernel);
+      const hostOf = (ns: NetNs) => {
+        const host = hosts.get(ns);
+        return host === undefined ? {} : { host };
+      };
       return shell.kernel.allNamespaces().map((ns) => ({
         name: ns.name,
+        ...hostOf(ns),
         devices: [...ns.devices.values()]
           .sort((a, b) => a.ifindex - b.ifindex)
           .map((d): DeviceSummary => ({
@@ -69,12 +235,13 @@ export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): E
             mac: formatMac(d.mac),
             addresses: d.addrs.map((a) => `${formatIpv4(a.addr)}/${a.prefixLen}`),
             ...(d.master ? { master: d.master.name } : {}),
-            ...(d instanceof Veth && d.peer ? { peer: { netns: d.peer.ns.name, device: d.peer.name } } : {}),
-            ...(d instanceof Vlan ? { lower: { netns: d.lower.ns.name, device: d.lower.name }, vlanId: d.vid } : {}),
-            ...(d instanceof Macvlan ? { lower: { netns: d.lower.ns.name, device: d.lower.name }, macvlanMode: d.mode } : {}),
+            ...(d instanceof Veth && d.peer ? { peer: { netns: d.peer.ns.name, device: d.peer.name, ...hostOf(d.peer.ns) } } : {}),
+            ...(d instanceof Vlan ? { lower: { netns: d.lower.ns.name, device: d.lower.name, ...hostOf(d.lower.ns) }, vlanId: d.vid } : {}),
+            ...(d instanceof Macvlan ? { lower: { netns: d.lower.ns.name, device: d.lower.name, ...hostOf(d.lower.ns) }, macvlanMode: d.mode } : {}),
             ...(d instanceof Vxlan
               ? {
-                  ...(d.cfg.lower ? { lower: { netns: d.cfg.lower.ns.name, device: d.cfg.lower.name } } : {}),
+                  ...(d.cfg.lower ? { lower: { netns: d.cfg.lower.ns.name, device: d.cfg.lower.name, ...hostOf(d.cfg.lower.ns) } } : {}),
+                  ...(d.netOfSocket !== ns ? { socketNetns: d.netOfSocket.name } : {}),
                   vxlan: { vni: d.cfg.vni, dstport: d.cfg.dstport, local: d.cfg.local === null ? null : formatIpv4(d.cfg.local), remote: d.cfg.remote === null ? null : formatIpv4(d.cfg.remote) },
                 }
               : {}),

@@ -2,9 +2,13 @@
  * The engine's API as the UI sees it. The worker exposes an object implementing
  * EngineApi through comlink; the UI imports only these types.
  */
-import type { TraceEvent } from '../engine/trace/events.ts';
+import type { TraceEvent as EngineTraceEvent } from '../engine/trace/events.ts';
 
-export type { TraceEvent };
+/**
+ * What the engine reports as packets move. `nsHost` is set on events of a process namespace
+ * that belongs to a named host (see NamespaceSummary.host): `ns@nsHost` names it uniquely.
+ */
+export type TraceEvent = EngineTraceEvent & { readonly nsHost?: string };
 
 export interface CommandResult {
   readonly exitCode: number;
@@ -29,7 +33,7 @@ export interface ScriptResult {
 export interface DeviceSummary {
   readonly ifindex: number;
   readonly name: string;
-  readonly kind: 'loopback' | 'veth' | 'bridge' | 'vlan' | 'macvlan' | 'vxlan';
+  readonly kind: 'loopback' | 'veth' | 'bridge' | 'vlan' | 'macvlan' | 'ipvlan' | 'vxlan';
   readonly up: boolean;
   /** Operational state: UP only when the device is up and has carrier. */
   readonly operState: 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN';
@@ -37,10 +41,12 @@ export interface DeviceSummary {
   readonly mac: string;
   readonly addresses: string[];
   readonly master?: string;
-  /** For a veth: the other end, by namespace name and device name. */
-  readonly peer?: { readonly netns: string; readonly device: string };
+  /** For a veth: the other end, by namespace name (and host, see NamespaceSummary.host) and device name. */
+  readonly peer?: { readonly netns: string; readonly device: string; readonly host?: string };
   /** For a vlan or macvlan (and a vxlan with `dev`): the device it sends through (a macvlan may have moved to another namespace). */
-  readonly lower?: { readonly netns: string; readonly device: string };
+  readonly lower?: { readonly netns: string; readonly device: string; readonly host?: string };
+  /** For a vxlan made in one namespace and moved to another (Docker's overlay vxlan0): the namespace whose UDP socket it uses. */
+  readonly socketNetns?: string;
   /** For a vlan: its 802.1Q id. */
   readonly vlanId?: number;
   /** For a macvlan: its mode (bridge, private, vepa, passthru, source). */
@@ -55,6 +61,13 @@ export interface NamespaceSummary {
   readonly devices: DeviceSummary[];
   /** A process's namespace (a container's), not listed by `ip netns`. */
   readonly process?: boolean;
+  /**
+   * For a process namespace on a host other than the machine itself (a named namespace with
+   * its own Docker daemon): that host's name. Such labels repeat across hosts (an overlay
+   * network's "1-<id>" namespace on every swarm node); `name@host` tells them apart, and
+   * `tables()` accepts it.
+   */
+  readonly host?: string;
 }
 
 export interface DockerNetworkSummary {
@@ -113,7 +126,7 @@ export interface EngineApi {
   reset(seed?: number): Promise<void>;
   /** Namespaces and devices, plus Docker's networks and containers. */
   topology(): Promise<Topology>;
-  /** Addresses, routes, neighbours, FDB, iptables and conntrack of a namespace ("" = root). */
+  /** Addresses, routes, neighbours, FDB, iptables and conntrack of a namespace ("" = root, `name@host` for a process namespace on a named host). */
   tables(netns: string): Promise<NamespaceTables>;
   /** The shell's command names, for tab completion. */
   commandNames(): Promise<string[]>;

@@ -13,7 +13,9 @@ import { formatSubnet } from './ipam.ts';
 import { swarmOf } from './swarm.ts';
 import { compose } from './compose.ts';
 import { findService, scale, serviceCreate, serviceRm, servicesOf } from './service.ts';
-import type { Container, Network } from './model.ts';
+import { dockerNetnsByKey, formatIngressPorts, ingressSandboxEndpoint, parsePublish } from './ingress.ts';
+import { registerNetnsPathResolver } from '../shell/nsenter.ts';
+import type { Container, Endpoint, Network } from './model.ts';
 
 const daemons = new WeakMap<NetNs, DockerDaemon>();
 
@@ -26,8 +28,16 @@ export function dockerDaemon(shell: Shell, host: NetNs = shell.kernel.root): Doc
   if (!d) {
     d = new DockerDaemon(shell, host, host === shell.kernel.root ? hostFileSystem(shell.kernel) : newHostFs(host));
     daemons.set(host, d);
+    registerNetnsPathResolver(shell.kernel, dockerNetnsPath);
   }
   return d;
+}
+
+/** /var/run/docker/netns/KEY (a SandboxKey, an overlay's "1-<id>", ingress_sbox) of the host's daemon. */
+function dockerNetnsPath(from: NetNs, path: string): NetNs | undefined {
+  const m = /^(?:\/var)?\/run\/docker\/netns\/([^/]+)$/.exec(path);
+  const d = m ? daemons.get(from) : undefined;
+  return d && m ? dockerNetnsByKey(d, m[1]) : undefined;
 }
 
 export function existingDaemon(kernel: Kernel, host: NetNs = kernel.root): DockerDaemon | undefined {
@@ -398,7 +408,7 @@ function containerJson(d: DockerDaemon, c: Container): Record<string, unknown> {
       IPAMConfig: null,
       Links: null,
       Aliases: n.isDefault ? null : ep.aliases.length ? ep.aliases : null,
-      MacAddress: formatMac(ep.mac),
+      MacAddress: endpointMac(ep),
       DriverOpts: null,
       NetworkID: n.id,
       EndpointID: ep.id,
@@ -455,12 +465,22 @@ function containerJson(d: DockerDaemon, c: Container): Record<string, unknown> {
   };
 }
 
+/**
+ * The endpoint's MAC as inspect shows it: an ipvlan endpoint has none of its own (the driver
+ * refuses one; the interface carries its parent's), so the field is empty.
+ */
+function endpointMac(ep: Endpoint): string {
+  return ep.network.driver === 'ipvlan' ? '' : formatMac(ep.mac);
+}
+
 function networkJson(d: DockerDaemon, n: Network): Record<string, unknown> {
   const containers: Record<string, unknown> = {};
   for (const c of d.containers.values())
     for (const ep of c.endpoints)
       if (ep.network === n)
-        containers[c.id] = { Name: c.name, EndpointID: ep.id, MacAddress: formatMac(ep.mac), IPv4Address: `${formatIpv4(ep.ip)}/${n.subnet?.len ?? 32}`, IPv6Address: '' };
+        containers[c.id] = { Name: c.name, EndpointID: ep.id, MacAddress: endpointMac(ep), IPv4Address: `${formatIpv4(ep.ip)}/${n.subnet?.len ?? 32}`, IPv6Address: '' };
+  const lb = n.name === 'ingress' && n.driver === 'overlay' ? ingressSandboxEndpoint(d) : undefined;
+  if (lb) containers['ingress-sbox'] = { Name: 'ingress-endpoint', EndpointID: lb.ep.id, MacAddress: formatMac(lb.ep.mac), IPv4Address: `${formatIpv4(lb.ep.ip)}/${n.subnet?.len ?? 32}`, IPv6Address: '' };
   const config = n.subnet
     ? [
         {
@@ -481,7 +501,7 @@ function networkJson(d: DockerDaemon, n: Network): Record<string, unknown> {
     IPAM: { Driver: 'default', Options: n.isDefault ? null : {}, Config: config },
     Internal: n.internal,
     Attachable: n.attachable,
-    Ingress: false,
+    Ingress: n.name === 'ingress' && n.driver === 'overlay',
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
     Containers: containers,
@@ -649,7 +669,7 @@ function network(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
     case 'prune': {
       const used = new Set([...d.containers.values()].flatMap((c) => c.endpoints.map((x) => x.network)));
       const gone: string[] = [];
-      for (const n of [...d.networks.values()]) if (!n.isDefault && n.driver === 'bridge' && !used.has(n) && n.name !== 'docker_gwbridge') gone.push(d.networkRm(n.id).name);
+      for (const n of [...d.networks.values()]) if (!n.isDefault && (n.driver === 'bridge' || n.driver === 'ipvlan') && !used.has(n) && n.name !== 'docker_gwbridge') gone.push(d.networkRm(n.id).name);
       if (gone.length) ctx.out(`Deleted Networks:\n${gone.map((g) => `${g}\n`).join('')}`);
       return 0;
     }
@@ -727,10 +747,10 @@ function service(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
         ctx.err('"docker service create" requires at least 1 argument.\nSee \'docker service create --help\'.\n');
         return 1;
       }
-      if (all(p, '--publish').length) ctx.err('netsim: published service ports need the ingress routing mesh, which this simulator does not model yet; reach the service by its name or VIP from the overlay network\n');
+      const ports = all(p, '--publish').map(parsePublish);
       const mode = one(p, '--endpoint-mode') ?? 'vip';
       if (mode !== 'vip' && mode !== 'dnsrr') throw new DockerError(`invalid endpoint mode: ${mode}`);
-      const svc = serviceCreate(d, { name: one(p, '--name'), image, replicas: Number(one(p, '--replicas') ?? 1), networks: all(p, '--network'), endpointMode: mode, cmd });
+      const svc = serviceCreate(d, { name: one(p, '--name'), image, replicas: Number(one(p, '--replicas') ?? 1), networks: all(p, '--network'), endpointMode: mode, cmd, ports });
       ctx.out(`${svc.id}\n${has(p, '--detach') ? '' : progress(svc)}`);
       return 0;
     }
@@ -739,7 +759,7 @@ function service(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
       const s = swarmOf(d);
       if (!s || s.nodeOf(d)?.role !== 'manager') throw new DockerError('This node is not a swarm manager. Worker nodes can\'t be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.');
       const rows = [['ID', 'NAME', 'MODE', 'REPLICAS', 'IMAGE', 'PORTS']];
-      for (const svc of servicesOf(s).list) rows.push([svc.id.slice(0, 12), svc.name, 'replicated', `${svc.tasks.length}/${svc.replicas}`, svc.image.includes(':') ? svc.image : `${svc.image}:latest`, '']);
+      for (const svc of servicesOf(s).list) rows.push([svc.id.slice(0, 12), svc.name, 'replicated', `${svc.tasks.length}/${svc.replicas}`, svc.image.includes(':') ? svc.image : `${svc.image}:latest`, formatIngressPorts(svc.ports)]);
       ctx.out(table(rows));
       return 0;
     }

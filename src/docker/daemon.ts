@@ -1,6 +1,7 @@
 import IPCIDR from 'ip-cidr';
 import { type Ipv4, formatIpv4, networkOf, parseIpv4 } from '../engine/addr/ipv4.ts';
 import type { NetNs } from '../engine/net/netns.ts';
+import type { NetDevice } from '../engine/net/device.ts';
 import { type Mac, formatMac } from '../engine/addr/mac.ts';
 import type { Kernel } from '../engine/net/kernel.ts';
 import { SEC } from '../engine/sim/scheduler.ts';
@@ -11,7 +12,7 @@ import { findImage, imageProcessTree } from './images.ts';
 import type { Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { startContainerServices, startInternetServices } from './services.ts';
 import { Swarm, type SwarmNode, advertiseAddress, swarmOf, swarmsOf } from './swarm.ts';
-import { attachOverlay, detachOverlay } from './overlay.ts';
+import { attachOverlay, detachOverlay, holdGateway, releaseGateway } from './overlay.ts';
 import { syncLoadBalancing } from './service.ts';
 
 /** An error the daemon answers with ("Error response from daemon: ..."). */
@@ -78,6 +79,8 @@ export class DockerDaemon {
   /** The stand-in internet behind the host's eth0, when the daemon made it. */
   uplink: { ns: NetNs; pid: number } | null = null;
   private readonly allocatedPorts = new Set<string>();
+  /** Parents (VLAN sub-interfaces) an ipvlan network created, by network id: removed with it. */
+  private readonly createdParents = new Map<string, string>();
   private lastEphemeral = 0;
 
   constructor(
@@ -315,6 +318,8 @@ export class DockerDaemon {
     if (typeof addr === 'string') throw new DockerError(addr);
     const node: SwarmNode = { id: this.hex(25), daemon: this, addr, role: token === s.managerToken ? 'manager' : 'worker', leader: false };
     s.nodes.push(node);
+    // A node joining a swarm with published ports gets its part of the routing mesh.
+    syncLoadBalancing(this);
     return node;
   }
 
@@ -362,10 +367,9 @@ export class DockerDaemon {
     this.start();
     if (this.visibleNetworks().some((n) => n.name === o.name)) throw new DockerError(`network with name ${o.name} already exists`);
     if (o.driver === 'overlay') return this.overlayCreate(o);
-    if (o.driver !== 'bridge' && o.driver !== 'macvlan') {
-      if (o.driver === 'ipvlan') throw new DockerError(`the ${o.driver} driver is not modelled by this simulator yet`);
-      throw new DockerError(`plugin "${o.driver}" not found`);
-    }
+    if (o.driver !== 'bridge' && o.driver !== 'macvlan' && o.driver !== 'ipvlan') throw new DockerError(`plugin "${o.driver}" not found`);
+    // drivers/ipvlan parseNetworkOptions: checked before any address is allocated.
+    if (o.driver === 'ipvlan') validateIpvlanOptions(o.options);
     let subnet: Subnet | null = null;
     if (o.subnet) {
       const p = parseCidr(o.subnet);
@@ -392,6 +396,7 @@ export class DockerDaemon {
       aux[k] = a;
     }
     if (o.driver === 'macvlan') return this.createMacvlanNetwork(o, subnet, gateway, ipRange, aux);
+    if (o.driver === 'ipvlan') return this.createIpvlanNetwork(o, subnet, gateway, ipRange, aux);
     const n = this.addNetwork({ name: o.name, driver: 'bridge', isDefault: false, subnet, gateway, ipRange, internal: o.internal, attachable: o.attachable, options: o.options, labels: o.labels, aux });
     const br = n.bridge as string;
     if (this.hostNs.device(br)) {
@@ -425,6 +430,32 @@ export class DockerDaemon {
     return n;
   }
 
+  /**
+   * An ipvlan network (drivers/ipvlan): like macvlan, no bridge and no iptables rules, and a
+   * parent such as eth0.50 is created as a VLAN sub-interface. Every container's interface
+   * is an ipvlan slave of the parent and carries the parent's MAC address.
+   */
+  private createIpvlanNetwork(o: NetworkCreateOptions, subnet: Subnet, gateway: Ipv4 | null, ipRange: Subnet | null, aux: Record<string, Ipv4>): Network {
+    const parent = o.options.parent;
+    if (!parent) throw new DockerError('this simulator needs -o parent=IFACE for an ipvlan network (Docker would create a dummy parent)');
+    // createNetwork: one ipvlan network per parent, named in the error by its dummy-link name.
+    for (const other of this.networks.values())
+      if (other.driver === 'ipvlan' && other.options.parent === parent) throw new DockerError(`network di-${other.id.slice(0, 12)} is already using parent interface ${parent}`);
+    const root = this.hostNs;
+    let created = false;
+    if (!root.device(parent)) {
+      const m = /^(.+)\.(\d+)$/.exec(parent);
+      if (!m || !root.device(m[1])) throw new DockerError(`-o parent interface was not found on the host: ${parent}`);
+      this.host(`ip link add link ${m[1]} name ${parent} type vlan id ${m[2]}`);
+      this.host(`ip link set ${parent} up`);
+      created = true;
+    }
+    // Options are kept as given (inspect shows the user's -o); the driver defaults apply at join.
+    const n = this.addNetwork({ name: o.name, driver: 'ipvlan', isDefault: false, subnet, gateway, ipRange, internal: o.internal, attachable: o.attachable, options: { ...o.options }, labels: o.labels, aux });
+    if (created) this.createdParents.set(n.id, parent);
+    return n;
+  }
+
   networkRm(ref: string): Network {
     const n = this.findNetwork(ref);
     if (!n) throw new DockerError(`network ${ref} not found`);
@@ -440,6 +471,12 @@ export class DockerDaemon {
     const users = [...this.containers.values()].filter((c) => c.endpoints.some((e) => e.network === n));
     if (users.length > 0) throw new DockerError(`error while removing network: network ${n.name} id ${n.id} has active endpoints`);
     if (n.driver === 'bridge') this.teardownBridge(n);
+    // A VLAN parent the driver created goes with its network (delVlanLink).
+    const createdParent = this.createdParents.get(n.id);
+    if (createdParent !== undefined) {
+      this.createdParents.delete(n.id);
+      if (this.hostNs.device(createdParent)) this.host(`ip link del ${createdParent}`);
+    }
     this.networks.delete(n.id);
     return n;
   }
@@ -552,7 +589,9 @@ export class DockerDaemon {
       c.procs.push({ uid: p.uid, pid, ppid: p.parent === null ? shim : c.procs[p.parent].pid, cmd: p.cmd });
     }
     try {
+      holdGateway(c);
       for (const [i, att] of c.networks.entries()) this.attach(c, att.network, att.aliases, att.ip, i);
+      releaseGateway(this, c);
       this.publishPorts(c);
     } catch (e) {
       this.containerStop(c, 128);
@@ -567,10 +606,11 @@ export class DockerDaemon {
   /** Connect a running container to a bridge network: veth pair, address, routes. */
   attach(c: Container, n: Network, aliases: string[], wantIp: Ipv4 | null, index: number): Endpoint {
     if (n.driver === 'overlay') {
-      if (!n.attachable) throw new DockerError(`Could not attach to network ${n.name}: rpc error: code = PermissionDenied desc = network ${n.name} not manually attachable`);
+      // Swarm tasks join their service's networks (ingress too); other containers need --attachable.
+      if (!n.attachable && c.service === undefined) throw new DockerError(`Could not attach to network ${n.name}: rpc error: code = PermissionDenied desc = network ${n.name} not manually attachable`);
       return attachOverlay(this, c, n, aliases, wantIp, index);
     }
-    if ((n.driver !== 'bridge' && n.driver !== 'macvlan') || !n.pool || !n.subnet) throw new DockerError(`network ${n.name} cannot be attached to`);
+    if ((n.driver !== 'bridge' && n.driver !== 'macvlan' && n.driver !== 'ipvlan') || !n.pool || !n.subnet) throw new DockerError(`network ${n.name} cannot be attached to`);
     let ip: Ipv4 | null;
     if (wantIp !== null) {
       if (!contains(n.subnet, wantIp)) throw new DockerError(`no configured subnet or ip-range contain the IP address ${formatIpv4(wantIp)}`);
@@ -582,8 +622,14 @@ export class DockerDaemon {
     const ifname = `eth${index}`;
     const hostVeth = `veth${this.hex(7)}`;
     const tmp = `veth${this.hex(7)}`;
-    const ep: Endpoint = { id: this.hex(64), network: n, ip, mac, ifname, hostVeth: n.driver === 'macvlan' ? null : hostVeth, aliases, links: c.links };
-    if (n.driver === 'macvlan') {
+    const ep: Endpoint = { id: this.hex(64), network: n, ip, mac, ifname, hostVeth: n.driver === 'macvlan' || n.driver === 'ipvlan' ? null : hostVeth, aliases, links: c.links };
+    const ipvlanMode = n.options.ipvlan_mode ?? 'l2';
+    if (n.driver === 'ipvlan') {
+      // createIPVlan: an ipvlan slave of the parent, moved into the container. It keeps the
+      // parent's MAC (the driver refuses a MAC of its own), so none is set below.
+      this.host(`ip link add ${tmp} link ${n.options.parent} type ipvlan mode ${ipvlanMode} ${n.options.ipvlan_flag ?? 'bridge'}`);
+      ep.mac = (this.hostNs.device(tmp) as NetDevice).mac;
+    } else if (n.driver === 'macvlan') {
       // The macvlan is made on the host's parent, then moved into the container.
       ep.hostVeth = null;
       this.host(`ip link add ${tmp} link ${n.options.parent} type macvlan mode ${n.options.macvlan_mode ?? 'bridge'}`);
@@ -599,11 +645,15 @@ export class DockerDaemon {
     }
     this.host(`ip link set ${tmp} netns ${c.pid}`);
     this.inside(c, `ip link set ${tmp} name ${ifname}`);
-    this.inside(c, `ip link set ${ifname} address ${formatMac(mac)}`);
+    if (n.driver !== 'ipvlan') this.inside(c, `ip link set ${ifname} address ${formatMac(mac)}`);
     this.inside(c, `ip addr add ${formatIpv4(ip)}/${n.subnet.len} brd + dev ${ifname}`);
     this.inside(c, `ip link set ${ifname} up`);
     // The first non-internal bridge-like network gives the default route (never an overlay).
-    if (!n.internal && n.gateway !== null && !c.endpoints.some((e) => !e.network.internal && e.network.driver !== 'overlay')) this.inside(c, `ip route add default via ${formatIpv4(n.gateway)}`);
+    const firstGateway = !n.internal && !c.endpoints.some((e) => !e.network.internal && e.network.driver !== 'overlay');
+    // ipvlan L3/L3S: DisableGatewayService and a connected default route, `default dev eth0`.
+    if (n.driver === 'ipvlan' && ipvlanMode !== 'l2') {
+      if (firstGateway) this.inside(c, `ip route add default dev ${ifname}`);
+    } else if (firstGateway && n.gateway !== null) this.inside(c, `ip route add default via ${formatIpv4(n.gateway)}`);
     c.endpoints.push(ep);
     return ep;
   }
@@ -736,6 +786,15 @@ export function macFromIp(ip: Ipv4): Mac {
 }
 
 /** A CIDR as Docker's --subnet/--ip-range take it (validated with ip-cidr). */
+/** drivers/ipvlan parseNetworkOptions: the -o options a network is refused for. */
+function validateIpvlanOptions(o: Record<string, string>): void {
+  const mode = o.ipvlan_mode ?? '';
+  if (mode !== '' && mode !== 'l2' && mode !== 'l3' && mode !== 'l3s') throw new DockerError(`requested ipvlan mode '${mode}' is not valid, 'l2' mode is the ipvlan driver default`);
+  const flag = o.ipvlan_flag ?? '';
+  if (flag !== '' && flag !== 'bridge' && flag !== 'private' && flag !== 'vepa') throw new DockerError(`requested ipvlan flag '${flag}' is not valid, 'bridge' is the ipvlan driver default`);
+  if (o.parent === 'lo') throw new DockerError('loopback interface is not a valid ipvlan parent link');
+}
+
 function parseCidr(s: string): { addr: Ipv4; len: number } | null {
   if (!IPCIDR.isValidCIDR(s) || s.includes(':')) return null;
   const c = new IPCIDR(s);

@@ -25,6 +25,47 @@ function sandboxOf(d: DockerDaemon, n: Network): Sandbox | undefined {
   return sandboxes.get(d)?.get(n.id);
 }
 
+/** The namespace of an overlay network's sandbox on this node, by its key ("1-<id>"). */
+export function overlayNetnsByKey(d: DockerDaemon, key: string): NetNs | undefined {
+  for (const sb of sandboxes.get(d)?.values() ?? []) if (sb.label === key) return sb.ns;
+  return undefined;
+}
+
+/**
+ * Sandboxes that are not containers but have overlay endpoints (ingress-sbox): their
+ * endpoints are peers like a container's, programmed on every other node.
+ */
+const lbSandboxes = new WeakMap<DockerDaemon, Container[]>();
+
+export function registerLbSandbox(d: DockerDaemon, c: Container): void {
+  const list = lbSandboxes.get(d) ?? [];
+  list.push(c);
+  lbSandboxes.set(d, list);
+}
+
+/**
+ * A container being started joins all its networks before docker_gwbridge, which comes
+ * last (eth0 ingress, eth1 the service's network, eth2 docker_gwbridge).
+ */
+const starting = new WeakSet<Container>();
+
+export function holdGateway(c: Container): void {
+  starting.add(c);
+}
+
+export function releaseGateway(d: DockerDaemon, c: Container): void {
+  if (!starting.delete(c)) return;
+  if (c.state === 'running' && c.endpoints.some((e) => e.network.driver === 'overlay')) attachGateway(d, c);
+}
+
+function attachGateway(d: DockerDaemon, c: Container): void {
+  const gw = ensureGwbridge(d);
+  if (!c.endpoints.some((e) => e.network === gw)) {
+    const g = d.attach(c, gw, [], null, c.endpoints.length);
+    g.hidden = true;
+  }
+}
+
 function vniOf(n: Network): number {
   return Number(n.options['com.docker.network.driver.overlay.vxlanid_list']);
 }
@@ -84,7 +125,7 @@ function peersOf(d: DockerDaemon, n: Network): Peer[] {
   if (!s) return [];
   const out: Peer[] = [];
   for (const node of s.nodes)
-    for (const c of node.daemon.containers.values()) for (const ep of c.endpoints) if (ep.network === n) out.push({ daemon: node.daemon, ep, hostAddr: node.addr });
+    for (const c of [...node.daemon.containers.values(), ...(lbSandboxes.get(node.daemon) ?? [])]) for (const ep of c.endpoints) if (ep.network === n) out.push({ daemon: node.daemon, ep, hostAddr: node.addr });
   return out;
 }
 
@@ -139,12 +180,9 @@ export function attachOverlay(d: DockerDaemon, c: Container, n: Network, aliases
     program(d, n, p, 'add');
   }
   c.endpoints.push(ep);
-  // Traffic to the rest of the world leaves by docker_gwbridge (eth1, the default route).
-  const gw = ensureGwbridge(d);
-  if (!c.endpoints.some((e) => e.network === gw)) {
-    const g = d.attach(c, gw, [], null, c.endpoints.length);
-    g.hidden = true;
-  }
+  // Traffic to the rest of the world leaves by docker_gwbridge (the default route), attached
+  // now, or once a starting container has joined all its networks.
+  if (!starting.has(c)) attachGateway(d, c);
   return ep;
 }
 

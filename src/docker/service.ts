@@ -2,6 +2,7 @@ import { type Ipv4, formatIpv4 } from '../engine/addr/ipv4.ts';
 import { type DockerDaemon, DockerError, allDaemonsOf } from './daemon.ts';
 import type { Container, Network } from './model.ts';
 import { type Swarm, swarmOf } from './swarm.ts';
+import { type IngressPort, allocateIngressPorts, ensureIngressSandbox, ingressNetwork, programTaskRedirect, syncIngress } from './ingress.ts';
 
 /**
  * Swarm services: N tasks (containers) spread over the nodes, and a virtual IP per network
@@ -25,6 +26,9 @@ export interface SwarmService {
   endpointMode: 'vip' | 'dnsrr';
   vips: Map<Network, Ipv4>;
   fwmark: number;
+  /** Published ports (the routing mesh), and the service's VIP on the ingress network. */
+  ports: IngressPort[];
+  ingressVip: Ipv4 | null;
   tasks: SwarmTask[];
   cmd: string[];
   created: number;
@@ -56,7 +60,7 @@ export function findService(d: DockerDaemon, ref: string): SwarmService {
   return svc;
 }
 
-export function serviceCreate(d: DockerDaemon, o: { name: string | null; image: string; replicas: number; networks: string[]; endpointMode: 'vip' | 'dnsrr'; cmd: string[] }): SwarmService {
+export function serviceCreate(d: DockerDaemon, o: { name: string | null; image: string; replicas: number; networks: string[]; endpointMode: 'vip' | 'dnsrr'; cmd: string[]; ports?: IngressPort[] }): SwarmService {
   const s = managerSwarm(d);
   const reg = servicesOf(s);
   const name = o.name ?? `svc_${d.hex(6)}`;
@@ -67,7 +71,14 @@ export function serviceCreate(d: DockerDaemon, o: { name: string | null; image: 
     if (n.driver !== 'overlay') throw new DockerError(`network ${ref} is not a swarm-scoped network`);
     return n;
   });
-  const svc: SwarmService = { id: d.hex(25), name, image: o.image, replicas: o.replicas, networks, endpointMode: o.endpointMode, vips: new Map(), fwmark: reg.nextMark++, tasks: [], cmd: o.cmd, created: d.kernel.now };
+  const ports = allocateIngressPorts(reg.list, o.ports ?? []);
+  if (ports.length && o.endpointMode === 'dnsrr') throw new DockerError('rpc error: code = InvalidArgument desc = EndpointSpec: port published with ingress mode can\'t be used with dnsrr mode');
+  const svc: SwarmService = { id: d.hex(25), name, image: o.image, replicas: o.replicas, networks, endpointMode: o.endpointMode, vips: new Map(), fwmark: reg.nextMark++, ports, ingressVip: null, tasks: [], cmd: o.cmd, created: d.kernel.now };
+  if (ports.length) {
+    // Every node's load balancer first (10.0.0.2, 10.0.0.3, ...), then the service's ingress VIP.
+    for (const node of s.nodes) ensureIngressSandbox(node.daemon);
+    svc.ingressVip = ingressNetwork(s)!.pool!.allocate();
+  }
   if (o.endpointMode === 'vip') for (const n of networks) svc.vips.set(n, n.pool!.allocate()!);
   reg.list.push(svc);
   scale(d, svc, o.replicas);
@@ -86,12 +97,16 @@ export function scale(d: DockerDaemon, svc: SwarmService, n: number): void {
     const slot = svc.tasks.length + 1;
     const node = s.nodes[(slot - 1) % s.nodes.length];
     const id = d.hex(25);
-    const first = svc.networks[0];
+    // A published service's tasks are on ingress first (eth0), then on the service's networks.
+    const ingress = svc.ports.length ? ingressNetwork(s) : undefined;
+    const nets = ingress ? [ingress, ...svc.networks] : svc.networks;
+    const first = nets[0];
     const c = node.daemon.containerCreate({ name: `${svc.name}.${slot}.${id}`, image: svc.image, hostname: id.slice(0, 12), network: first ? first.name : null, aliases: [], ip: null, ports: [], publishAll: false, links: [], dns: [], env: [], cmd: svc.cmd, autoRemove: false, interactive: false });
-    for (const extra of svc.networks.slice(1)) c.networks.push({ network: extra, aliases: [], ip: null });
+    for (const extra of nets.slice(1)) c.networks.push({ network: extra, aliases: [], ip: null });
     c.service = svc.name;
-    node.daemon.containerStart(c);
     svc.tasks.push({ id, slot, daemon: node.daemon, container: c });
+    node.daemon.containerStart(c);
+    if (ingress) programTaskRedirect(node.daemon, c, ingress, svc.ports);
   }
   syncLoadBalancing(d);
 }
@@ -102,6 +117,7 @@ export function serviceRm(d: DockerDaemon, svc: SwarmService): void {
   const reg = servicesOf(s);
   reg.list.splice(reg.list.indexOf(svc), 1);
   for (const [n, vip] of svc.vips) n.pool?.release(vip);
+  if (svc.ingressVip !== null) ingressNetwork(s)?.pool?.release(svc.ingressVip);
   syncLoadBalancing(d);
 }
 
@@ -112,6 +128,7 @@ export function serviceRm(d: DockerDaemon, svc: SwarmService): void {
 export function syncLoadBalancing(d: DockerDaemon): void {
   const s = swarmOf(d);
   if (!s) return;
+  syncIngress(d, servicesOf(s).list);
   const services = servicesOf(s).list.filter((x) => x.endpointMode === 'vip');
   for (const daemon of allDaemonsOf(d))
     for (const c of daemon.containers.values()) {

@@ -74,6 +74,7 @@ function fdbModify(ctx: CommandContext, op: 'add' | 'append' | 'replace' | 'del'
   let devName: string | null = null;
   let isMaster = false;
   let isStatic = true;
+  let permanent = false;
   let dst: Ipv4 | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -88,7 +89,8 @@ function fdbModify(ctx: CommandContext, op: 'add' | 'append' | 'replace' | 'del'
     else if (a === 'master') isMaster = true;
     else if (a === 'self') isMaster = false;
     else if (a === 'dynamic') isStatic = false;
-    else if (a === 'static' || a === 'permanent' || a === 'local' || a === 'temp') continue;
+    else if (a === 'permanent' || a === 'local') permanent = true;
+    else if (a === 'static' || a === 'temp') continue;
     else if (a === 'vlan' || a === 'port' || a === 'vni' || a === 'via') i++;
     else if (mac === null) {
       mac = parseMac(a);
@@ -111,6 +113,11 @@ function fdbModify(ctx: CommandContext, op: 'add' | 'append' | 'replace' | 'del'
     return 255;
   }
   if (dev instanceof Vxlan && !isMaster) return vxlanFdbModify(ctx, dev, op, mac, dst);
+  // rtnl_fdb_add/del: NTF_MASTER on a device that is no bridge port (the bridge itself) finds no handler.
+  if (isMaster && dev instanceof Bridge) {
+    ctx.err('RTNETLINK answers: Operation not supported\n');
+    return 255;
+  }
   const br = dev.master instanceof Bridge ? dev.master : dev instanceof Bridge ? dev : null;
   if (!br || (!isMaster && !(dev instanceof Bridge) && !(dev.master instanceof Bridge))) {
     ctx.err('RTNETLINK answers: Operation not supported\n');
@@ -131,7 +138,7 @@ function fdbModify(ctx: CommandContext, op: 'add' | 'append' | 'replace' | 'del'
     ctx.err('RTNETLINK answers: File exists\n');
     return 255;
   }
-  br.fdb.set(mac, { mac, port, isLocal: port === null, isStatic, addedByUser: true, updated: ctx.kernel.now });
+  br.fdb.set(mac, { mac, port, isLocal: port === null, isStatic, addedByUser: true, permanent, updated: ctx.kernel.now });
   return 0;
 }
 

@@ -117,10 +117,16 @@ function tcpClient(ctx: CommandContext, o: NcOptions, dst: Ipv4, port: number): 
   const k = ctx.kernel;
   let result: TcpEvent | null = null;
   let closed = false;
+  // -p: bind() the source port first. netcat sets no SO_REUSEADDR on a client, so a port still
+  // held by any socket, even one in TIME_WAIT, is EADDRINUSE.
+  if (o.port !== null && ctx.ns.sockets.tcp.portInUse(o.port)) {
+    ctx.err('nc: bind failed: Address already in use\n');
+    return 1;
+  }
   const conn = tcpConnect(ctx.ns, dst, port, (e) => {
     if (e.kind === 'connected' || e.kind === 'error') result ??= e;
     if (e.kind === 'eof' || e.kind === 'closed' || e.kind === 'error') closed = true;
-  }, { src: o.source });
+  }, { src: o.source, sport: o.port });
   const hostText = formatIpv4(dst);
   if (typeof conn === 'string') {
     ctx.err(`nc: connect to ${hostText} port ${port} (tcp) failed: ${ROUTE_ERROR_TEXT[conn]}\n`);
@@ -154,6 +160,8 @@ function closeConn(c: TcpConn): void {
   c.close();
 }
 
+const X_PROBE = new Uint8Array([0x58]);
+
 function udpClient(ctx: CommandContext, o: NcOptions, dst: Ipv4, port: number): number {
   const s = udpBind(ctx.ns, 0, o.source ?? (0 as Ipv4));
   if (!s) return 1;
@@ -165,7 +173,21 @@ function udpClient(ctx: CommandContext, o: NcOptions, dst: Ipv4, port: number): 
       ctx.err(`nc: connect to ${formatIpv4(dst)} port ${port} (udp) failed: ${ROUTE_ERROR_TEXT[err]}\n`);
       return 1;
     }
-    ctx.kernel.sched.runFor((o.timeout ?? 1) * SEC, () => s.lastError !== null);
+    if (o.zero && o.verbose && typeof probe !== 'string') {
+      // udptest(): with -v netcat writes "X" probes on the connected socket for about -w seconds
+      // and fails only when a write returns ECONNREFUSED (an ICMP port unreachable came back;
+      // codes without the fatal bit, or other errnos, do not count).
+      const refused = (): boolean => s.lastError !== null && s.lastError.type === 3 && (s.lastError.code === 3 || s.lastError.code === 9);
+      s.sendTo(dst, port, X_PROBE);
+      s.sendTo(dst, port, X_PROBE);
+      const secs = o.timeout ?? 3;
+      for (let i = 0; i < secs && !refused(); i++) {
+        ctx.kernel.sched.runFor(SEC, refused);
+        if (!refused()) s.sendTo(dst, port, X_PROBE);
+      }
+      ctx.kernel.sched.runFor(SEC / 100, refused);
+      if (refused()) return 1;
+    } else ctx.kernel.sched.runFor((o.timeout ?? 1) * SEC, () => s.lastError !== null);
     if (o.verbose) ctx.err(`Connection to ${formatIpv4(dst)} ${port} port [udp/*] succeeded!\n`);
     return 0;
   } finally {
@@ -181,6 +203,12 @@ function listen(ctx: CommandContext, o: NcOptions): number {
     return 1;
   }
   const addr = o.positional.length >= 2 ? parseIpv4(o.positional[0]) : null;
+  // inet_bind: the address must be local now (127.0.0.1 only is once lo is up), unless
+  // ip_nonlocal_bind allows any.
+  if (addr !== null && addr !== 0 && ctx.ns.fib.lookup(addr)?.type !== 'local' && ctx.ns.sysctl.get('net.ipv4.ip_nonlocal_bind') !== '1') {
+    ctx.err('nc: Cannot assign requested address\n');
+    return 1;
+  }
   if (o.udp) {
     const s = udpBind(ctx.ns, port, addr ?? (0 as Ipv4));
     if (!s) {

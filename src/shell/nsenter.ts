@@ -1,9 +1,34 @@
+import type { Kernel } from '../engine/net/kernel.ts';
 import type { NetNs } from '../engine/net/netns.ts';
 import type { Command, CommandContext } from './context.ts';
 
 /**
+ * Namespace files other programs keep (Docker's /var/run/docker/netns/KEY bind mounts): a
+ * layer above the shell registers how to find the namespace behind such a path, as seen from
+ * the namespace the command runs in (the host whose daemon owns it).
+ */
+export type NetnsPathResolver = (from: NetNs, path: string) => NetNs | undefined;
+
+const resolvers = new WeakMap<Kernel, NetnsPathResolver[]>();
+
+export function registerNetnsPathResolver(kernel: Kernel, fn: NetnsPathResolver): void {
+  const list = resolvers.get(kernel) ?? [];
+  if (!list.includes(fn)) list.push(fn);
+  resolvers.set(kernel, list);
+}
+
+function resolveNetnsPath(ctx: CommandContext, path: string): NetNs | undefined {
+  for (const fn of resolvers.get(ctx.kernel) ?? []) {
+    const ns = fn(ctx.ns, path);
+    if (ns) return ns;
+  }
+  return undefined;
+}
+
+/**
  * util-linux's nsenter, for the network namespace: `nsenter -t PID -n CMD` (a container's
- * pid from `docker inspect -f '{{.State.Pid}}'`) or `nsenter --net=/run/netns/NAME CMD`.
+ * pid from `docker inspect -f '{{.State.Pid}}'`), `nsenter --net=/run/netns/NAME CMD`, or a
+ * namespace file Docker keeps (`--net=/var/run/docker/netns/ingress_sbox`).
  * The other namespace kinds (-m -u -i -p -U -C -T) are accepted and have nothing to change
  * here: the simulator's processes share everything but the network.
  */
@@ -46,7 +71,7 @@ export const nsenterCommand: Command = (ctx, argv) => {
   } else if (typeof net === 'string') {
     const m = /^(?:\/var)?\/run\/netns\/([^/]+)$/.exec(net);
     const proc = /^\/proc\/(\d+)\/ns\/net$/.exec(net);
-    target = m ? ctx.kernel.netns.get(m[1]) : proc ? (proc[1] === '1' ? ctx.kernel.root : ctx.kernel.processNs.get(Number(proc[1]))) : undefined;
+    target = m ? ctx.kernel.netns.get(m[1]) : proc ? (proc[1] === '1' ? ctx.kernel.root : ctx.kernel.processNs.get(Number(proc[1]))) : resolveNetnsPath(ctx, net);
     if (!target) return fail(ctx, `cannot open ${net}: No such file or directory`);
   } else if (pid !== null && !(pid === 1 || ctx.kernel.processNs.has(pid))) return fail(ctx, `cannot open /proc/${pid}/ns/net: No such file or directory`);
   else if (pid === null) return fail(ctx, 'no namespace specified');

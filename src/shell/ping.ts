@@ -25,6 +25,7 @@ Options:
   -w <deadline>      reply wait <deadline> in seconds
   -i <interval>      seconds between sending each packet
   -q                 quiet output
+  -b                 allow pinging broadcast
 `;
 
 /** iputils' wording for an ICMP error it receives about one of its echo requests. */
@@ -62,6 +63,7 @@ export const pingCommand: Command = (ctx, argv) => {
   let pmtu: 'do' | 'dont' | 'want' | 'probe' = 'want';
   let iface: string | null = null;
   let quiet = false;
+  let broadcastOk = false;
   let target: string | null = null;
   const args = argv.slice(1);
   const needs = (opt: string, i: number): string | null => {
@@ -130,6 +132,13 @@ export const pingCommand: Command = (ctx, argv) => {
           break;
         case 'i':
           if (!/^\d+(\.\d+)?$/.test(v)) {
+            // iputils 20221126 parses with strtod and only warns about trailing garbage.
+            const lead = /^\s*\d*(\.\d*)?/.exec(v)?.[0] ?? '';
+            if (!/\d/.test(lead)) {
+              ctx.err(`ping: option argument contains garbage: ${v}\nping: this will become fatal error in the future\n`);
+              intervalS = 0;
+              break;
+            }
             ctx.err(`ping: bad timing interval: ${v}\n`);
             return 1;
           }
@@ -144,6 +153,7 @@ export const pingCommand: Command = (ctx, argv) => {
           break;
       }
     } else if (a === '-q') quiet = true;
+    else if (a === '-b') broadcastOk = true;
     else if (a === '-n' || a === '-4') continue;
     else if (a.startsWith('-') && a.length > 1) {
       ctx.err(`ping: invalid option -- '${a[1]}'${USAGE}`);
@@ -164,7 +174,8 @@ export const pingCommand: Command = (ctx, argv) => {
     ctx.err(`${res.error}\n`);
     return res.exitCode;
   }
-  const dst = res.ok;
+  // ip_route_output_key_hash_rcu: a zero destination means this host (daddr = 127.0.0.1 on lo).
+  const dst = res.ok === 0 ? (0x7f000001 as Ipv4) : res.ok;
   const ns = ctx.ns;
   const k = ctx.kernel;
   let oif: NetDevice | null = null;
@@ -185,13 +196,22 @@ export const pingCommand: Command = (ctx, argv) => {
       }
     }
   }
-  // iputils connect()s a probe socket first: no route means an immediate error, exit 2.
+  // iputils connect()s a probe socket first, only when no source address was given (-I ADDR
+  // skips it): no route means an immediate error, exit 2. A broadcast route makes connect()
+  // fail with EACCES (no SO_BROADCAST yet): without -b that is fatal, with -b a warning.
   const probe = ipRouteOutput(ns, dst, { oif, src: bindSrc });
-  if (typeof probe === 'string') {
+  if (typeof probe === 'string' && bindSrc === null) {
     ctx.err(`ping: connect: ${ROUTE_ERROR_TEXT[probe]}\n`);
     return 2;
   }
-  const src = bindSrc ?? probe.src;
+  if (typeof probe !== 'string' && probe.type === 'broadcast' && bindSrc === null) {
+    if (!broadcastOk) {
+      ctx.err('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
+      return 2;
+    }
+    ctx.err('WARNING: pinging broadcast address\n');
+  }
+  const src = bindSrc ?? (probe as Exclude<typeof probe, string>).src;
   const dstText = formatIpv4(dst);
   const from = iface !== null ? ` from ${formatIpv4(src)} ${oif ? oif.name : ''}`.trimEnd() + ':' : '';
   // Alpine and busybox images have busybox's ping, which prints its own format.
@@ -233,6 +253,12 @@ export const pingCommand: Command = (ctx, argv) => {
     const rt = ipRouteOutput(ns, dst, { oif, src: bindSrc });
     if (typeof rt === 'string') {
       ctx.err(`ping: sendmsg: ${ROUTE_ERROR_TEXT[rt]}\n`);
+      errors++;
+      return;
+    }
+    if (rt.type === 'broadcast' && !broadcastOk) {
+      // ip_route_output_flow: a broadcast route on a socket without SO_BROADCAST is EACCES.
+      ctx.err(`ping: sendmsg: ${ROUTE_ERROR_TEXT.EACCES}\n`);
       errors++;
       return;
     }

@@ -74,8 +74,8 @@ export class Shell {
       text = text.slice(0, -1).trim();
     }
     let output = '';
-    // $(command) is replaced by that command's output, as bash does (one level, no nesting).
-    text = text.replace(/\$\(([^()]*)\)/g, (_m, inner: string) => this.run(inner, ns, fs, { still: true }).output.replace(/\n+$/, '').replace(/\n/g, ' '));
+    // $(command) is replaced by that command's output, as bash does (nested ones first).
+    text = substitute(text, (inner) => this.run(inner, ns, fs, { still: true }).output.replace(/\n+$/, '').replace(/\n/g, ' '));
     const words = splitWords(text);
     if (!Array.isArray(words)) return { exitCode: 2, output: `bash: line 1: ${words.error}\n` };
     if (words.length === 0) return { exitCode: 0, output: '' };
@@ -110,5 +110,28 @@ export class Shell {
       return viaExec ? 1 : 127;
     }
     return cmd(ctx, argv);
+  }
+}
+
+/**
+ * Command substitution: each `$(...)` (with its parentheses balanced) is replaced by what
+ * `run` gives for its text, inner substitutions first; the output is not scanned again.
+ */
+function substitute(text: string, run: (inner: string) => string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const at = text.indexOf('$(', i);
+    if (at < 0) return out + text.slice(i);
+    let depth = 0;
+    let j = at + 1;
+    for (; j < text.length; j++) {
+      if (text[j] === '(') depth++;
+      else if (text[j] === ')' && --depth === 0) break;
+    }
+    // Unbalanced: left as typed.
+    if (j >= text.length) return out + text.slice(i);
+    out += text.slice(i, at) + run(substitute(text.slice(at + 2, j), run));
+    i = j + 1;
   }
 }

@@ -1,4 +1,5 @@
 import type { NetNs } from '../engine/net/netns.ts';
+import { ipvsLoaded } from '../engine/netfilter/ipvs.ts';
 import type { Command } from './context.ts';
 
 /** Per-interface IPv4 settings that exist for every device (net.ipv4.conf.DEV.*). */
@@ -9,33 +10,56 @@ const CONF_KEYS: Record<string, string> = {
   route_localnet: '0',
   proxy_arp: '0',
   arp_ignore: '0',
+  promote_secondaries: '0',
   arp_announce: '0',
   arp_accept: '0',
   send_redirects: '1',
   accept_redirects: '1',
 };
 
+/** IPVS's per-namespace settings (net.ipv4.vs.*), there once the ip_vs module is loaded. */
+const VS_KEYS: Record<string, string> = {
+  conntrack: '0',
+  conn_reuse_mode: '1',
+  expire_nodest_conn: '0',
+  expire_quiescent_template: '0',
+};
+
 /** The keys a namespace has: its global ones plus conf.{all,default,DEV}.* */
 function sysctlValue(ns: NetNs, key: string): string | undefined {
   const v = ns.sysctl.get(key);
   if (v !== undefined) return v;
+  const vs = /^net\.ipv4\.vs\.([a-z_]+)$/.exec(key);
+  if (vs && vs[1] in VS_KEYS && ipvsLoaded(ns.kernel)) return VS_KEYS[vs[1]];
   const m = /^net\.ipv4\.conf\.([^.]+)\.([a-z_]+)$/.exec(key);
   if (m && m[2] in CONF_KEYS && (m[1] === 'all' || m[1] === 'default' || ns.device(m[1]))) {
-    if (m[2] === 'forwarding') return ns.sysctl.get('net.ipv4.ip_forward');
+    // A device's forwarding starts as conf.default.forwarding (devinet copies it at creation).
+    if (m[2] === 'forwarding') return ns.sysctl.get('net.ipv4.conf.default.forwarding');
     return ns.sysctl.get(`net.ipv4.conf.all.${m[2]}`) ?? CONF_KEYS[m[2]];
   }
   return undefined;
 }
 
+/** Keys whose handler is proc_do*vec_minmax: values outside [min, max] are EINVAL. */
+const RANGES: Record<string, [number, number]> = {
+  'net.ipv4.ip_default_ttl': [1, 255],
+  'net.ipv4.icmp_echo_ignore_all': [0, 1],
+  'net.ipv4.icmp_echo_ignore_broadcasts': [0, 1],
+};
+
 function setSysctl(ns: NetNs, key: string, value: string): 'ok' | 'EINVAL' {
   const old = sysctlValue(ns, key) as string;
   if (/^-?\d+$/.test(old) && !/^-?\d+$/.test(value)) return 'EINVAL';
+  const range = RANGES[key];
+  if (range && (Number(value) < range[0] || Number(value) > range[1])) return 'EINVAL';
   // ip_forward and conf.all.forwarding are the same switch (devinet_sysctl_forward).
   if (key === 'net.ipv4.ip_forward' || /^net\.ipv4\.conf\.(all|default)\.forwarding$/.test(key)) {
     const on = Number(value) ? '1' : '0';
     if (key !== 'net.ipv4.conf.default.forwarding') {
       ns.sysctl.set('net.ipv4.ip_forward', on);
       ns.sysctl.set('net.ipv4.conf.all.forwarding', on);
+      // inet_forward_change: every device takes the new value too.
+      for (const d of ns.devices.values()) ns.sysctl.set(`net.ipv4.conf.${d.name}.forwarding`, on);
     }
     ns.sysctl.set('net.ipv4.conf.default.forwarding', on);
     return 'ok';

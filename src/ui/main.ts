@@ -9,7 +9,8 @@
  */
 import './app.css';
 import { createEngineClient } from '../api/client.ts';
-import type { NamespaceTables, Topology } from '../api/types.ts';
+import type { CommandResult, DockerContainerSummary, NamespaceTables, Topology } from '../api/types.ts';
+import { createCompareScreen } from './compare-screen.ts';
 import { h } from './dom.ts';
 import { createEventList } from './event-list.ts';
 import { createGraphView } from './graph-view.ts';
@@ -26,6 +27,8 @@ import { Timeline } from './timeline.ts';
 import { drawingFor, type Drawing } from './views.ts';
 import { DEFAULT_SEED, emptyWorld, exportWorld, loadWorld, saveWorld, type WorldRecord } from './world.ts';
 import { PACKET_KINDS } from './decode/frame.ts';
+import { hostKey, normalizeTopology } from './names.ts';
+import { ICONS } from './icons.ts';
 
 const DEFAULT_SCENARIO = 'scenarios/default.sh';
 /** Tables of every namespace are kept after each command up to this many namespaces; beyond, only the selected one's. */
@@ -51,18 +54,15 @@ const SUBCOMMANDS: Record<string, readonly string[]> = {
   sysctl: ['-w', 'net.ipv4.ip_forward=1', 'net.ipv4.ip_forward=0'],
 };
 
-/** Player icons as inline SVG (the fonts a page may get do not all have the media symbols). */
-const ICONS = {
-  back: '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 2h2v12H3zM14 2v12L6 8z" fill="currentColor"/></svg>',
-  forward: '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M11 2h2v12h-2zM2 2v12l8-6z" fill="currentColor"/></svg>',
-  play: '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M4 2v12l10-6z" fill="currentColor"/></svg>',
-  pause: '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z" fill="currentColor"/></svg>',
-} as const;
-
 function iconButton(icon: keyof typeof ICONS, label: string, title: string, testId: string): HTMLButtonElement {
   const button = h('button', { type: 'button', class: 'icon', 'aria-label': label, title, 'data-testid': testId });
   button.innerHTML = ICONS[icon];
   return button;
+}
+
+function containerTarget(c: DockerContainerSummary): TerminalTarget {
+  const host = hostKey(c.host);
+  return host ? { kind: 'container', name: c.name, host } : { kind: 'container', name: c.name };
 }
 
 function mount(root: HTMLElement): void {
@@ -80,13 +80,14 @@ function mount(root: HTMLElement): void {
   const summary = h('span', { class: 'world-summary', 'data-testid': 'world-summary' });
   const viewDocker = h('button', { type: 'button', 'data-view': 'docker', 'aria-pressed': 'false', title: 'Containers and Docker networks' }, 'Docker view');
   const viewKernel = h('button', { type: 'button', 'data-view': 'kernel', 'aria-pressed': 'false', title: 'Every namespace and device' }, 'Kernel view');
+  const viewCompare = h('button', { type: 'button', 'data-view': 'compare', 'aria-pressed': 'false', title: 'The same conversation on a bridge network and on an overlay network, side by side', 'data-testid': 'view-compare' }, 'Bridge vs overlay');
   const themeButton = h('button', { type: 'button', title: 'Switch between light and dark', 'aria-label': 'Switch theme' }, '◐');
   const resetButton = h('button', { type: 'button', class: 'reset', title: `Throw the world away and run ${DEFAULT_SCENARIO} again` }, 'Reset world');
   const header = h(
     'header',
     { class: 'app-header' },
     h('h1', {}, 'netsim', h('span', { class: 'subtitle' }, 'container network simulator')),
-    h('div', { class: 'view-switch', role: 'group', 'aria-label': 'Picture' }, viewDocker, viewKernel),
+    h('div', { class: 'view-switch', role: 'group', 'aria-label': 'Picture' }, viewDocker, viewKernel, viewCompare),
     summary,
     h('div', { class: 'header-actions' }, status, themeButton, resetButton),
   );
@@ -98,9 +99,11 @@ function mount(root: HTMLElement): void {
   const sideSection = h('aside', { class: 'panel side-panel' }, sideTabs, inspectorSection, tablesSection);
   const terminalSection = h('section', { class: 'panel terminal-panel', 'aria-label': 'Terminal' });
   const eventsSection = h('section', { class: 'panel events-panel', 'aria-label': 'Events' });
+  const compareSection = h('section', { class: 'panel compare-panel', 'aria-label': 'Bridge versus overlay', hidden: true });
+  const workspace = h('main', { class: 'workspace' }, scenarioSection, graphSection, compareSection, sideSection);
   root.replaceChildren(
     header,
-    h('main', { class: 'workspace' }, scenarioSection, graphSection, sideSection),
+    workspace,
     h('div', { class: 'bottom' }, terminalSection, eventsSection),
   );
 
@@ -159,24 +162,33 @@ function mount(root: HTMLElement): void {
   }
 
   async function refreshTopology(): Promise<Topology> {
-    const topology = await client.topology();
+    const topology = normalizeTopology(await client.topology());
     dispatch({ type: 'topology', topology });
     return topology;
   }
 
-  async function snapshot(cmd: number, topology: Topology): Promise<void> {
+  /**
+   * Keeps the tables as they are at the end of command `cmd`. The requests go to the worker
+   * now, before any later command (it answers in order), but nothing waits for them: the next
+   * command does not queue behind table reads.
+   */
+  function snapshot(cmd: number, topology: Topology): void {
     const selected = store.getState().selectedNs;
     const names = topology.namespaces.length <= SNAPSHOT_ALL_UP_TO ? topology.namespaces.map((ns) => ns.name) : [selected];
     const taken = new Map<string, NamespaceTables>();
-    for (const name of names) {
-      try {
-        taken.set(name, await client.tables(name));
-      } catch {
-        // a namespace that went away between the two calls
-      }
-    }
     snapshots.set(cmd, taken);
     for (const key of snapshots.keys()) if (key < cmd - MAX_SNAPSHOT_COMMANDS) snapshots.delete(key);
+    const reads = names.map((name) =>
+      client.tables(name).then(
+        (tables) => void taken.set(name, tables),
+        () => {
+          // a namespace that went away between the two calls
+        },
+      ),
+    );
+    void Promise.all(reads).then(() => {
+      if (cmd === timeline.commands.length - 1) refreshTables();
+    });
   }
 
   const tableSnapshots: TableSnapshots = {
@@ -191,8 +203,9 @@ function mount(root: HTMLElement): void {
     },
   };
 
-  /** Runs one line in the world: the terminal shows it, the timeline keeps its events. */
-  function runLine(line: string, source: string, echo: boolean): Promise<void> {
+  /** Runs one line in the world: the terminal shows it, the timeline keeps its events. Resolves with its result (undefined when it did not run). */
+  function runLine(line: string, source: string, echo: boolean): Promise<CommandResult | undefined> {
+    let ran: CommandResult | undefined;
     return enqueue(async () => {
       if (echo) terminal.print(`$ ${line}   # ${source}`, 'command');
       const result = await client.exec(line);
@@ -204,20 +217,21 @@ function mount(root: HTMLElement): void {
       }
       world = { ...world, commands: [...world.commands, { line, source }] };
       saveWorld(world);
-      const record = timeline.add(line, source, result.exitCode, result.events ?? []);
+      ran = result;
+      const record = timeline.add(line, source, result.exitCode, result.events ?? [], result.stdout);
       player.shift(timeline.trim());
       terminal.print(result.stdout);
       if (result.exitCode !== 0) terminal.print(`exit ${result.exitCode}`, 'exit');
       const topology = await refreshTopology();
-      await snapshot(record.index, topology);
+      snapshot(record.index, topology);
       if (record.end > record.first) player.follow(record.first);
       else onPlayer(player.state, true);
-    });
+    }).then(() => ran);
   }
 
   function wrap(line: string, target: TerminalTarget): string {
     if (target.kind === 'netns') return `ip netns exec ${target.name} ${line}`;
-    if (target.kind === 'container') return `docker exec ${target.name} ${line}`;
+    if (target.kind === 'container') return `${target.host ? `ip netns exec ${target.host} ` : ''}docker exec ${target.name} ${line}`;
     return line;
   }
 
@@ -228,13 +242,13 @@ function mount(root: HTMLElement): void {
     snapshots.clear();
     for (const c of saved.commands) {
       const result = await client.exec(c.line);
-      timeline.add(c.line, c.source, result.exitCode, result.events ?? []);
+      timeline.add(c.line, c.source, result.exitCode, result.events ?? [], result.stdout);
       player.shift(timeline.trim());
     }
     world = saved;
     saveWorld(world);
     const topology = await refreshTopology();
-    if (timeline.commands.length > 0) await snapshot(timeline.commands.length - 1, topology);
+    if (timeline.commands.length > 0) snapshot(timeline.commands.length - 1, topology);
     player.seek(timeline.length - 1);
     terminal.print(`# restored the world: ${saved.commands.length} commands replayed (seed ${saved.seed})`, 'note');
     if (saved.scenario) await openScenario(saved.scenario.name, saved.scenario.text, saved.scenario.next, false);
@@ -265,7 +279,7 @@ function mount(root: HTMLElement): void {
     return true;
   }
 
-  function runStep(): Promise<void> {
+  function runStep(): Promise<unknown> {
     const scenario = store.getState().scenario;
     if (!scenario || scenario.next >= scenario.narrative.steps.length) return Promise.resolve();
     const step = scenario.narrative.steps[scenario.next];
@@ -275,10 +289,10 @@ function mount(root: HTMLElement): void {
     return runLine(step.command, `${scenario.name}:${step.line}`, true);
   }
 
-  function runAll(): Promise<void> {
+  function runAll(): Promise<unknown> {
     const scenario = store.getState().scenario;
     if (!scenario) return Promise.resolve();
-    let last: Promise<void> = Promise.resolve();
+    let last: Promise<unknown> = Promise.resolve();
     for (let i = scenario.next; i < scenario.narrative.steps.length; i++) last = runStep();
     return last;
   }
@@ -326,7 +340,7 @@ function mount(root: HTMLElement): void {
       dispatch({ type: 'select-namespace', ns: selection.namespace });
       const container = store.getState().topology.docker?.containers.find((c) => c.netns === selection.namespace);
       const ns = store.getState().topology.namespaces.find((n) => n.name === selection.namespace);
-      const target: TerminalTarget = container ? { kind: 'container', name: container.name } : ns && ns.name !== '' && !ns.process ? { kind: 'netns', name: ns.name } : { kind: 'host' };
+      const target: TerminalTarget = container ? containerTarget(container) : ns && ns.name !== '' && !ns.process ? { kind: 'netns', name: ns.name } : { kind: 'host' };
       dispatch({ type: 'target', target });
     },
     onViewport: () => layer.draw(player.state),
@@ -426,7 +440,8 @@ function mount(root: HTMLElement): void {
   const targetSelect = h('select', { 'aria-label': 'Where commands run', 'data-testid': 'terminal-target' });
   targetSelect.addEventListener('change', () => {
     const [kind, name] = targetSelect.value.split(':', 2) as [TerminalTarget['kind'], string];
-    dispatch({ type: 'target', target: kind === 'host' ? { kind } : { kind, name } });
+    const container = kind === 'container' ? store.getState().topology.docker?.containers.find((c) => c.netns === name) : undefined;
+    dispatch({ type: 'target', target: kind === 'host' ? { kind } : container ? containerTarget(container) : { kind: 'netns', name } });
     terminal.focus();
   });
   const clearButton = h('button', { type: 'button', title: 'Clear the terminal (Ctrl+L)' }, 'Clear');
@@ -434,7 +449,7 @@ function mount(root: HTMLElement): void {
   const terminal = createTerminal(terminalSection, {
     promptLabel: () => {
       const t = store.getState().target;
-      return t.kind === 'host' ? 'root@host' : t.kind === 'netns' ? `root@netns:${t.name}` : `root@${t.name}`;
+      return t.kind === 'host' ? 'root@host' : t.kind === 'netns' ? `root@netns:${t.name}` : `root@${t.name}${t.host ? `(${t.host})` : ''}`;
     },
     onSubmit(line) {
       const target = store.getState().target;
@@ -461,11 +476,58 @@ function mount(root: HTMLElement): void {
   let commandNames: readonly string[] = ['ip', 'ping', 'bridge', 'docker', 'iptables'];
   void client.commandNames().then((names) => (commandNames = names), () => {});
 
+  // ---- bridge versus overlay ----------------------------------------------------------------
+  const COMPARE_SCENARIO = 'scenarios/docker-bridge-vs-overlay.sh';
+  const compare = createCompareScreen({
+    async run(lines) {
+      const results = [];
+      for (const line of lines) {
+        const r = await runLine(line, 'bridge vs overlay', true);
+        results.push(r ? { line, exitCode: r.exitCode, output: r.stdout, events: r.events ?? [] } : undefined);
+      }
+      return results;
+    },
+    loadWorlds() {
+      const file = findScenario(COMPARE_SCENARIO);
+      if (!file) return;
+      let opened = false;
+      void enqueue(async () => {
+        opened = await openScenario(file.path, file.text);
+      }).then(() => (opened ? runAll() : undefined));
+    },
+    history: () => timeline.commands,
+    eventsOf: (record) => timeline.events.slice(record.first, record.end).map((e) => e.event),
+  });
+  compareSection.append(compare.element);
+
   // ---- rendering the store -------------------------------------------------------------
+  /** For the benchmark: how long the last picture took to build (layout and Cytoscape). */
+  const stats = { renderMs: 0, renders: 0 };
+  let firstDrawn = false;
   function render(state: AppState, previous: AppState | undefined): void {
+    if (state.topology !== previous?.topology) compare.setTopology(state.topology);
+    if (state.screen !== previous?.screen) {
+      const comparing = state.screen === 'compare';
+      workspace.classList.toggle('comparing', comparing);
+      compareSection.hidden = !comparing;
+      viewCompare.setAttribute('aria-pressed', String(comparing));
+      if (comparing) compare.activate();
+      else compare.deactivate();
+      if (!comparing && previous !== undefined) {
+        graph.cy.resize();
+        graph.fit();
+      }
+    }
     if (state.topology !== previous?.topology || state.view !== previous?.view) {
       drawing = drawingFor(state.topology, state.view);
+      const started = performance.now();
       graph.render(drawing);
+      stats.renderMs = performance.now() - started;
+      stats.renders += 1;
+      if (!firstDrawn && drawing.namespaces.length > 0) {
+        firstDrawn = true;
+        performance.mark('netsim:first-draw');
+      }
       layer.setLocator((place) => drawing.locate(place.ns, place.dev));
       layer.draw(player.state);
       const devices = state.topology.namespaces.reduce((sum, ns) => sum + ns.devices.length, 0);
@@ -475,8 +537,8 @@ function mount(root: HTMLElement): void {
       viewDocker.disabled = state.topology.docker === null;
       viewDocker.title = state.topology.docker === null ? 'Docker is not running in this world' : 'Containers and Docker networks';
     }
-    if (state.view !== previous?.view || state.topology !== previous?.topology) {
-      const effective = drawing.mode;
+    if (state.view !== previous?.view || state.topology !== previous?.topology || state.screen !== previous?.screen) {
+      const effective = state.screen === 'compare' ? undefined : drawing.mode;
       viewDocker.setAttribute('aria-pressed', String(effective === 'docker'));
       viewKernel.setAttribute('aria-pressed', String(effective === 'kernel'));
     }
@@ -484,10 +546,11 @@ function mount(root: HTMLElement): void {
       const options = [
         h('option', { value: 'host' }, 'host (root namespace)'),
         ...state.topology.namespaces.filter((ns) => ns.name !== '' && !ns.process).map((ns) => h('option', { value: `netns:${ns.name}` }, `netns ${ns.name}`)),
-        ...(state.topology.docker?.containers ?? []).map((c) => h('option', { value: `container:${c.name}` }, `container ${c.name}`)),
+        ...(state.topology.docker?.containers ?? []).filter((c) => c.netns !== null).map((c) => h('option', { value: `container:${c.netns}` }, `container ${c.name}${hostKey(c.host) ? ` on ${hostKey(c.host)}` : ''}`)),
       ];
       targetSelect.replaceChildren(...options);
-      targetSelect.value = state.target.kind === 'host' ? 'host' : `${state.target.kind}:${state.target.name}`;
+      const t = state.target;
+      targetSelect.value = t.kind === 'host' ? 'host' : t.kind === 'netns' ? `netns:${t.name}` : `container:${state.topology.docker?.containers.find((c) => c.name === t.name && hostKey(c.host) === (t.host ?? ''))?.netns ?? t.name}`;
       if (state.target !== previous?.target && previous !== undefined) terminal.prompt();
     }
     if (state.selectedNs !== previous?.selectedNs) refreshTables();
@@ -504,21 +567,27 @@ function mount(root: HTMLElement): void {
 
   viewDocker.addEventListener('click', () => dispatch({ type: 'view', view: 'docker' }));
   viewKernel.addEventListener('click', () => dispatch({ type: 'view', view: 'kernel' }));
+  viewCompare.addEventListener('click', () => dispatch({ type: 'screen', screen: store.getState().screen === 'compare' ? 'picture' : 'compare' }));
   themeButton.addEventListener('click', () => {
     theme = theme === 'dark' ? 'light' : 'dark';
     applyTheme(theme);
     graph.setTheme(theme);
+    compare.setTheme(theme);
     terminal.setTheme(theme);
   });
   graph.setTheme(theme);
+  compare.setTheme(theme);
   terminal.setTheme(theme);
 
   resetButton.addEventListener('click', () => {
     terminal.clear();
     const file = findScenario(DEFAULT_SCENARIO)!;
+    // Its steps go through the queue after the opening: awaited inside the opening's task
+    // they would wait for themselves.
+    let opened = false;
     void enqueue(async () => {
-      if (await openScenario(file.path, file.text)) await runAll();
-    });
+      opened = await openScenario(file.path, file.text);
+    }).then(() => (opened ? runAll() : undefined));
     terminal.focus();
   });
 
@@ -526,7 +595,9 @@ function mount(root: HTMLElement): void {
   window.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     if (target.closest('input, textarea, select, .xterm, [contenteditable]')) return;
-    if (event.key === ' ') player.toggle();
+    if (store.getState().screen === 'compare') {
+      if (!compare.key(event.key)) return;
+    } else if (event.key === ' ') player.toggle();
     else if (event.key === 'ArrowRight') player.stepForward();
     else if (event.key === 'ArrowLeft') player.stepBack();
     else return;
@@ -563,6 +634,7 @@ function mount(root: HTMLElement): void {
       await runAll();
     }
     terminal.prompt();
+    performance.mark('netsim:ready');
   })();
   terminal.focus();
   // For the browser tests and the benchmark: read-only views of what is going on.
@@ -573,6 +645,25 @@ function mount(root: HTMLElement): void {
       return layer.lastDots;
     },
     nodes: () => graph.cy.nodes().map((n) => n.id()),
+    edges: () => graph.cy.edges().length,
+    stats,
+    compare: {
+      get showing() {
+        return compare.showing;
+      },
+      panes: compare.panes.map((p) => ({
+        get timeline() {
+          return p.timeline;
+        },
+        get player() {
+          return p.player;
+        },
+        get dots() {
+          return p.layer.lastDots;
+        },
+        nodes: () => p.graph.cy.nodes().map((n) => n.id()),
+      })),
+    },
   };
 }
 

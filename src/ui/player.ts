@@ -4,7 +4,7 @@
  * tick at a time; step forward animates one group; step back shows the previous group as it
  * ended. Everything drawn is a function of (cursor, progress), so going back is exact.
  */
-import type { Timeline } from './timeline.ts';
+import type { Group, Timeline } from './timeline.ts';
 
 export interface PlayerState {
   /** Index of the last event that has happened; -1 before the first. */
@@ -42,6 +42,8 @@ export interface PlayerOptions {
   readonly maxBacklog?: number;
   readonly now?: () => number;
   readonly frame?: (callback: (time: number) => void) => unknown;
+  /** Groups to pass over without showing them (e.g. everything but frames moving). */
+  readonly skip?: (group: Group) => boolean;
 }
 
 export const MIN_SPEED = 0.1;
@@ -70,9 +72,10 @@ export function createPlayer(timeline: Timeline, options: PlayerOptions): Player
     return (group?.moving ? moveMs : markMs) / state.speed;
   }
 
-  /** The cursor for the group after the one holding `cursor`. */
+  /** The cursor for the group after the one holding `cursor` (passing over skipped ones). */
   function nextGroupEnd(cursor: number): number | undefined {
-    const next = timeline.groupOf(cursor + 1);
+    let next = timeline.groupOf(cursor + 1);
+    while (next && options.skip?.(next)) next = timeline.groupOf(next.end);
     return next ? next.end - 1 : undefined;
   }
 
@@ -163,7 +166,8 @@ export function createPlayer(timeline: Timeline, options: PlayerOptions): Player
       stopAtGroupEnd = false;
       const group = timeline.groupOf(state.cursor);
       if (!group) return;
-      const previous = group.start > 0 ? timeline.groupOf(group.start - 1) : undefined;
+      let previous = group.start > 0 ? timeline.groupOf(group.start - 1) : undefined;
+      while (previous && options.skip?.(previous)) previous = previous.start > 0 ? timeline.groupOf(previous.start - 1) : undefined;
       set({ cursor: previous ? previous.end - 1 : -1, progress: 1, playing: false });
     },
     seek(index) {

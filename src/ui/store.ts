@@ -6,13 +6,18 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Topology } from '../api/types.ts';
+import { hostKey } from './names.ts';
 import type { Narrative } from './scenarios.ts';
 import type { ViewMode } from './views.ts';
 
 export type EngineStatus = 'starting' | 'ready' | 'busy' | 'restarted' | 'failed';
 
 /** Where the terminal's commands run. */
-export type TerminalTarget = { readonly kind: 'host' } | { readonly kind: 'netns'; readonly name: string } | { readonly kind: 'container'; readonly name: string };
+export type TerminalTarget =
+  | { readonly kind: 'host' }
+  | { readonly kind: 'netns'; readonly name: string }
+  /** `host`: the named namespace whose Docker daemon runs it (absent for the machine's own). */
+  | { readonly kind: 'container'; readonly name: string; readonly host?: string };
 
 export interface ScenarioState {
   readonly name: string;
@@ -33,6 +38,8 @@ export interface AppState {
   readonly view: ViewMode;
   /** True once the user picked a view; until then it follows the world (Docker when it runs). */
   readonly viewChosen: boolean;
+  /** The picture (kernel or Docker view), or the "Bridge vs overlay" screen in its place. */
+  readonly screen: 'picture' | 'compare';
   readonly scenario: ScenarioState | null;
   /** Why the last scenario could not be loaded ("file:line: reason"). */
   readonly scenarioError: string | null;
@@ -44,6 +51,7 @@ export type AppAction =
   | { readonly type: 'select-namespace'; readonly ns: string }
   | { readonly type: 'target'; readonly target: TerminalTarget }
   | { readonly type: 'view'; readonly view: ViewMode }
+  | { readonly type: 'screen'; readonly screen: AppState['screen'] }
   | { readonly type: 'scenario-loaded'; readonly scenario: ScenarioState }
   | { readonly type: 'scenario-step-done' }
   | { readonly type: 'scenario-error'; readonly error: string | null }
@@ -57,6 +65,7 @@ export const initialState: AppState = {
   target: { kind: 'host' },
   view: 'kernel',
   viewChosen: false,
+  screen: 'picture',
   scenario: null,
   scenarioError: null,
 };
@@ -64,7 +73,7 @@ export const initialState: AppState = {
 function targetExists(topology: Topology, target: TerminalTarget): boolean {
   if (target.kind === 'host') return true;
   if (target.kind === 'netns') return topology.namespaces.some((ns) => ns.name === target.name && !ns.process);
-  return (topology.docker?.containers ?? []).some((c) => c.name === target.name);
+  return (topology.docker?.containers ?? []).some((c) => c.name === target.name && hostKey(c.host) === (target.host ?? ''));
 }
 
 export function reducer(state: AppState, action: AppAction): AppState {
@@ -84,7 +93,9 @@ export function reducer(state: AppState, action: AppAction): AppState {
     case 'target':
       return { ...state, target: action.target };
     case 'view':
-      return { ...state, view: action.view, viewChosen: true };
+      return { ...state, view: action.view, viewChosen: true, screen: 'picture' };
+    case 'screen':
+      return { ...state, screen: action.screen };
     case 'scenario-loaded':
       return { ...state, scenario: action.scenario, scenarioError: null };
     case 'scenario-step-done':

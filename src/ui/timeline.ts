@@ -10,6 +10,7 @@
  */
 import type { TraceEvent } from '../api/types.ts';
 import { packetKind, type PacketKind } from './decode/frame.ts';
+import { namespaceKey } from './names.ts';
 import { namespaceFromLabel } from './views.ts';
 
 /** A device in a namespace (namespace by summary name: "" for the root). */
@@ -50,6 +51,8 @@ export interface CommandRecord {
   /** Where it came from: "scenarios/x.sh:12", "terminal", … */
   readonly source: string;
   readonly exitCode: number;
+  /** What it printed (the first few kilobytes), when known. */
+  readonly output?: string;
   /** Its events are [first, end) in the timeline. */
   first: number;
   end: number;
@@ -104,6 +107,8 @@ export class Timeline {
   private arrived = new Map<string, Place>();
   /** Per packet: the bridge that last decided where it goes. */
   private bridged = new Map<string, Place>();
+  /** Outer packets just made by an encap: their first xmit leaves from the VXLAN device, in whatever namespace it lives. */
+  private wrapped = new Set<string>();
   private kinds = new Map<string, PacketKind>();
   /** An encapsulated packet's inner frame, by the outer packet's key. */
   private inner = new Map<string, string>();
@@ -116,6 +121,7 @@ export class Timeline {
     this.place.clear();
     this.arrived.clear();
     this.bridged.clear();
+    this.wrapped.clear();
   }
 
   /** What a packet carries, by its key. */
@@ -134,8 +140,17 @@ export class Timeline {
   }
 
   /** Appends a command and its events; returns its record. */
-  add(line: string, source: string, exitCode: number, events: readonly TraceEvent[]): CommandRecord {
-    const record: CommandRecord = { index: this.commands.length, epoch: this.epoch, line, source, exitCode, first: this.events.length, end: this.events.length };
+  add(line: string, source: string, exitCode: number, events: readonly TraceEvent[], output?: string): CommandRecord {
+    const record: CommandRecord = {
+      index: this.commands.length,
+      epoch: this.epoch,
+      line,
+      source,
+      exitCode,
+      ...(output !== undefined ? { output: output.slice(0, 4096) } : {}),
+      first: this.events.length,
+      end: this.events.length,
+    };
     this.commands.push(record);
     // First the kinds: an event may come before the packet's first bytes are seen (a route lookup).
     for (const e of events) {
@@ -145,10 +160,57 @@ export class Timeline {
         if (e.parent !== undefined) this.inner.set(`${this.epoch}/${e.pkt}`, `${this.epoch}/${e.parent}`);
       }
     }
+    const firstGroup = this.groups.length;
     for (const e of events) this.push(record, e);
+    this.mergeArrivals(firstGroup);
     record.end = this.events.length;
     this.version += 1;
     return record;
+  }
+
+  /**
+   * Frames that arrive at the same instant (a flood's copies reaching every container) move
+   * together: consecutive groups of arrivals at one virtual time, with what happens on arrival
+   * between them, become one group. The first frame sent back (a reply leaving) ends it, so a
+   * reply never moves before the request that caused it has arrived.
+   */
+  private mergeArrivals(firstGroup: number): void {
+    const groups = this.groups;
+    const eventsOf = (g: Group) => this.events.slice(g.start, g.end);
+    const isArrival = (g: Group) => g.moving && eventsOf(g).every((e) => e.event.type === 'rcv');
+    const merged: Group[] = [];
+    let i = firstGroup;
+    while (i < groups.length) {
+      const g = groups[i];
+      if (!isArrival(g)) {
+        merged.push(g);
+        i += 1;
+        continue;
+      }
+      const t = this.events[g.start].event.t;
+      let lastArrival = i;
+      let arrivals = 1;
+      for (let j = i + 1; j < groups.length; j++) {
+        const x = groups[j];
+        const evs = eventsOf(x);
+        if (evs[0].event.t !== t || evs.some((e) => e.event.type === 'xmit' || e.event.type === 'encap' || e.event.type === 'decap' || e.event.type === 'drop')) break;
+        if (x.moving) {
+          if (!isArrival(x)) break;
+          lastArrival = j;
+          arrivals += 1;
+        }
+      }
+      if (arrivals >= 2) {
+        merged.push({ start: g.start, end: groups[lastArrival].end, moving: true });
+        i = lastArrival + 1;
+      } else {
+        merged.push(g);
+        i += 1;
+      }
+    }
+    if (merged.length === groups.length - firstGroup) return;
+    groups.splice(firstGroup, groups.length - firstGroup, ...merged);
+    for (let k = firstGroup; k < groups.length; k++) for (let e = groups[k].start; e < groups[k].end; e++) this.events[e].group = k;
   }
 
   private kindOf(key: string | undefined, parentKey: string | undefined, e: TraceEvent): PacketKind {
@@ -162,12 +224,18 @@ export class Timeline {
   }
 
   private push(record: CommandRecord, e: TraceEvent): void {
-    const ns = namespaceFromLabel(e.ns);
+    const ns = namespaceKey(namespaceFromLabel(e.ns), e.nsHost);
     const ids = pktOf(e);
     const key = ids ? `${record.epoch}/${ids.pkt}` : undefined;
     const parentKey = ids?.parent !== undefined ? `${record.epoch}/${ids.parent}` : undefined;
     const dev = devOf(e);
-    const here: Place | undefined = dev !== undefined ? { ns, dev } : undefined;
+    let here: Place | undefined = dev !== undefined ? { ns, dev } : undefined;
+    // Docker's overlay vxlan0 lives in the network's namespace but wraps in the host's (the
+    // event names the host): the frame is wrapped where it was, on that vxlan0.
+    if (e.type === 'encap' && parentKey !== undefined) {
+      const inner = this.place.get(parentKey)?.at;
+      if (inner && inner.dev === e.dev && inner.ns !== ns) here = inner;
+    }
     let from: Place | undefined;
     let via: Place | undefined;
     let at = here;
@@ -178,7 +246,7 @@ export class Timeline {
         if (last && !samePlace(last.at, here)) from = last.at;
       } else if (e.type === 'xmit') {
         const arrived = this.arrived.get(key) ?? (parentKey !== undefined ? this.arrived.get(parentKey) : undefined);
-        if (arrived && arrived.ns === ns && !samePlace(arrived, here)) {
+        if (arrived && (arrived.ns === ns || this.wrapped.has(key)) && !samePlace(arrived, here)) {
           from = arrived;
           const bridge = this.bridged.get(key);
           if (bridge && bridge.ns === ns && !samePlace(bridge, here) && !samePlace(bridge, arrived)) via = bridge;
@@ -187,6 +255,8 @@ export class Timeline {
       if (here && (e.type === 'xmit' || e.type === 'rcv' || e.type === 'encap' || e.type === 'decap')) {
         this.place.set(key, { at: here, sent: e.type === 'xmit' });
         if (e.type !== 'xmit') this.arrived.set(key, here);
+        if (e.type === 'encap') this.wrapped.add(key);
+        else this.wrapped.delete(key);
       }
       if ((e.type === 'flood' || e.type === 'fdb-lookup') && here) this.bridged.set(key, here);
     }

@@ -58,7 +58,7 @@ export function deviceLabel(device: DeviceSummary): string {
   return [device.name, ...device.addresses].join('\n');
 }
 
-function nodeSize(label: string): { w: number; h: number } {
+export function nodeSize(label: string): { w: number; h: number } {
   const lines = label.split('\n');
   const longest = Math.max(...lines.map((line) => line.length));
   return {
@@ -87,7 +87,7 @@ interface NamespaceBox {
   top: number;
 }
 
-type Point = { readonly x: number; readonly y: number };
+export type Point = { readonly x: number; readonly y: number };
 
 function arrangeRows(ns: NamespaceBox): void {
   const rows = ns.rows.filter((row) => row.length > 0);
@@ -299,12 +299,43 @@ export interface DrawingExtras {
   readonly deviceLabels?: ReadonlyMap<string, string>;
   /** Extra classes by device node id ("docker-bridge"). */
   readonly deviceClasses?: ReadonlyMap<string, string>;
+  /** A namespace drawn inside another one's box (a container inside its host): child → parent. */
+  readonly parents?: ReadonlyMap<string, string>;
+  /** Edges a view adds (VXLAN tunnels between hosts, overlay bands, …). */
+  readonly edges?: readonly ElementDefinition[];
+  /** Places the devices instead of the layered layout. */
+  readonly layout?: (namespaces: readonly NamespaceSummary[], labelOf: (namespace: string, device: DeviceSummary) => string) => Map<string, Point>;
+  /** False: no tunnel edge between VXLAN devices of the same VNI (the view draws its own). */
+  readonly tunnels?: boolean;
 }
 
 /** Cytoscape elements for the world: namespaces as compound nodes around their devices. */
 export function topologyElements(namespaces: readonly NamespaceSummary[], extras: DrawingExtras = {}): ElementDefinition[] {
   const labelOf = (ns: string, device: DeviceSummary) => extras.deviceLabels?.get(deviceNodeId(ns, device.name)) ?? deviceLabel(device);
-  const positions = layoutTopology(namespaces, labelOf);
+  const positions = (extras.layout ?? layoutTopology)(namespaces, labelOf);
+  const parents = extras.parents ?? new Map<string, string>();
+  // Each namespace's box: its devices' and its nested namespaces' boxes, plus the padding.
+  const boxes = new Map<string, { left: number; right: number }>();
+  const boxOf = (name: string, seen = new Set<string>()): { left: number; right: number } | undefined => {
+    if (boxes.has(name)) return boxes.get(name);
+    if (seen.has(name)) return undefined;
+    seen.add(name);
+    const ns = namespaces.find((n) => n.name === name);
+    const sides: number[] = [];
+    for (const device of ns?.devices ?? []) {
+      const at = positions.get(deviceNodeId(name, device.name));
+      const { w } = nodeSize(labelOf(name, device));
+      if (at) sides.push(at.x - w / 2, at.x + w / 2);
+    }
+    for (const [child, parent] of parents) {
+      if (parent !== name) continue;
+      const inner = boxOf(child, seen);
+      if (inner) sides.push(inner.left, inner.right);
+    }
+    const box = sides.length > 0 ? { left: Math.min(...sides) - NAMESPACE_PADDING_PX, right: Math.max(...sides) + NAMESPACE_PADDING_PX } : undefined;
+    if (box) boxes.set(name, box);
+    return box;
+  };
   const elements: ElementDefinition[] = [];
   const deviceAt = new Map<string, DeviceSummary>();
   for (const ns of namespaces) {
@@ -316,17 +347,15 @@ export function topologyElements(namespaces: readonly NamespaceSummary[], extras
     const label = extras.namespaceLabels?.get(ns.name) ?? namespaceLabel(ns.name);
     // Cytoscape centres a compound node's title; shift it to the left edge, out of the way
     // of links arriving at the top of the box.
-    const edges = ns.devices.flatMap((device) => {
-      const at = positions.get(deviceNodeId(ns.name, device.name));
-      const { w } = nodeSize(labelOf(ns.name, device));
-      return at ? [at.x - w / 2, at.x + w / 2] : [];
-    });
-    const boxWidth = edges.length > 0 ? Math.max(...edges) - Math.min(...edges) + 2 * NAMESPACE_PADDING_PX : 0;
-    const titleShift = Math.min(0, Math.round(-boxWidth / 2 + (label.length * TITLE_CHAR_WIDTH_PX) / 2));
+    const box = boxOf(ns.name);
+    const boxWidth = box ? box.right - box.left : 0;
+    const longest = Math.max(...label.split('\n').map((line) => line.length));
+    const titleShift = Math.min(0, Math.round(-boxWidth / 2 + (longest * TITLE_CHAR_WIDTH_PX) / 2));
     const extraClass = extras.namespaceClasses?.get(ns.name);
+    const parent = parents.get(ns.name);
     elements.push({
       group: 'nodes',
-      data: { id, label, namespace: ns.name, titleShift },
+      data: { id, label, namespace: ns.name, titleShift, ...(parent !== undefined ? { parent: namespaceNodeId(parent) } : {}) },
       classes: [ns.name === '' ? 'namespace root' : 'namespace', extraClass].filter(Boolean).join(' '),
       ...(positions.has(id) ? { position: { ...positions.get(id)! } } : {}),
     });
@@ -389,6 +418,9 @@ export function topologyElements(namespaces: readonly NamespaceSummary[], extras
       }
     }
   }
+  for (const edge of extras.edges ?? []) push(edge);
+  markCrowded(elements);
+  if (extras.tunnels === false) return elements;
   // VXLAN tunnels: one edge per pair of endpoints with the same VNI and port in different namespaces.
   const vteps = namespaces.flatMap((ns) => ns.devices.filter((d) => d.vxlan).map((d) => ({ ns: ns.name, device: d, id: deviceNodeId(ns.name, d.name) })));
   for (let i = 0; i < vteps.length; i++) {
@@ -404,4 +436,19 @@ export function topologyElements(namespaces: readonly NamespaceSummary[], extras
     }
   }
   return elements;
+}
+
+/** More links than this at one device (a bridge with every container on it) draw thin and faint. */
+const CROWDED_LINKS = 12;
+
+function markCrowded(elements: ElementDefinition[]): void {
+  const degree = new Map<string, number>();
+  for (const e of elements) {
+    if (e.group !== 'edges') continue;
+    for (const end of [e.data.source!, e.data.target!]) degree.set(end, (degree.get(end) ?? 0) + 1);
+  }
+  for (const e of elements) {
+    if (e.group !== 'edges' || !/^(veth|port)\b/.test(String(e.classes))) continue;
+    if ((degree.get(e.data.source!) ?? 0) > CROWDED_LINKS || (degree.get(e.data.target!) ?? 0) > CROWDED_LINKS) e.classes = `${String(e.classes)} crowded`;
+  }
 }

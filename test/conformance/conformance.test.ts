@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Kernel } from '../../src/engine/net/kernel.ts';
 import { Shell } from '../../src/shell/shell.ts';
 import { runScript } from '../../src/scenario/run.ts';
-import { CONFORMANCE_DIR, KNOWN_DIFFERENCES, NEEDS_LATER_WORK, compareWithSimulator, conformanceScripts, loadExpected } from './compare.ts';
+import { CONFORMANCE_DIR, NEEDS_LATER_WORK, allowedMismatches, compareWithSimulator, conformanceScripts, loadExpected } from './compare.ts';
 
 describe('conformance: every line exits as on the real kernel', () => {
   for (const script of conformanceScripts()) {
@@ -12,7 +12,7 @@ describe('conformance: every line exits as on the real kernel', () => {
     const steps = loadExpected(script).steps.length;
     it.skipIf(later !== undefined)(`${script} (${steps} lines)${later ? ` — needs ${later}` : ''}`, () => {
       const mismatches = compareWithSimulator(script).map((m) => ({ line: m.line, command: m.command, expected: m.expected, actual: m.actual }));
-      const known = KNOWN_DIFFERENCES[script] ?? {};
+      const known = allowedMismatches(script);
       expect(mismatches.filter((m) => !(m.line in known))).toEqual([]);
       expect(mismatches.map((m) => m.line).sort()).toEqual(Object.keys(known).map(Number).sort());
     });

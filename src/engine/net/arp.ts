@@ -1,4 +1,4 @@
-import { type Ipv4, formatIpv4 } from '../addr/ipv4.ts';
+import { type Ipv4, formatIpv4, networkOf } from '../addr/ipv4.ts';
 import { type Mac, MAC_BROADCAST, MAC_ZERO, formatMac, writeMac } from '../addr/mac.ts';
 import { MS } from '../sim/scheduler.ts';
 import { DropReason } from '../trace/drop-reasons.ts';
@@ -52,13 +52,34 @@ function newNeighbour(dev: NetDevice, ip: Ipv4): Neighbour {
     timer: null,
     updated: dev.ns.kernel.now,
   };
+  if (dev.noarp) {
+    // arp_constructor: on an IFF_NOARP device the neighbour is NUD_NOARP, at the device's own address.
+    n.state = 'NOARP';
+    n.mac = dev.mac;
+  }
   dev.ns.neigh.set(n);
   return n;
 }
 
+/**
+ * The timer wheel (kernel/time/timer.c, HZ=1000): a timer goes into the level whose range
+ * holds its timeout and fires at the next tick of that level's granularity (8^level jiffies),
+ * never early. So a 1 s retransmit runs up to 64 ms late, the 5 s DELAY timer up to 512 ms.
+ */
+function wheelDelay(now: number, delay: number): number {
+  const jiffy = MS;
+  const expires = Math.ceil((now + delay) / jiffy);
+  const delta = expires - Math.floor(now / jiffy);
+  let shift = 0;
+  while (shift < 24 && delta >= 63 << shift) shift += 3;
+  const fire = (Math.floor(expires / 2 ** shift) + 1) * 2 ** shift;
+  return fire * jiffy - now;
+}
+
 function armTimer(n: Neighbour, delay: number): void {
   if (n.timer) n.timer.cancelled = true;
-  n.timer = n.dev.ns.kernel.sched.after(delay, () => neighTimer(n));
+  const k = n.dev.ns.kernel;
+  n.timer = k.sched.after(wheelDelay(k.now, delay), () => neighTimer(n));
 }
 
 /** neigh_timer_handler: retransmit probes, or give up and fail the entry. */
@@ -144,7 +165,8 @@ function finishOutput(dev: NetDevice, skb: Skb, dst: Mac): void {
  */
 export function neighOutput(dev: NetDevice, nexthop: Ipv4, skb: Skb, broadcast: boolean): void {
   if (dev.kind === 'loopback') return finishOutput(dev, skb, MAC_ZERO);
-  if (broadcast) return finishOutput(dev, skb, MAC_BROADCAST);
+  // arp_constructor gives an IFF_NOARP device its own address even for broadcast routes.
+  if (broadcast) return finishOutput(dev, skb, dev.noarp ? dev.mac : MAC_BROADCAST);
   if (nexthop >>> 28 === 0xe) {
     // ip_eth_mc_map: 01:00:5e plus the low 23 bits of the group.
     return finishOutput(dev, skb, (0x01005e000000 + (nexthop & 0x7fffff)) as Mac);
@@ -212,9 +234,38 @@ function neighUpdate(n: Neighbour, mac: Mac, state: 'REACHABLE' | 'STALE'): void
   for (const skb of queued) finishOutput(n.dev, skb, mac);
 }
 
+/**
+ * arp_ignore(): whether a request for local address `tip` from `sip` received on `dev` goes
+ * unanswered, by max(conf.all.arp_ignore, conf.DEV.arp_ignore): 0 answer for any local address;
+ * 1 only if tip is configured on dev; 2 as 1 and sip in that address's subnet; 3 not for
+ * scope-host addresses; 4-7 answer; 8 never.
+ */
+function arpIgnore(dev: NetDevice, sip: Ipv4, tip: Ipv4): boolean {
+  const mode = dev.ns.confMax(dev.name, 'arp_ignore');
+  const inSubnet = (a: Ipv4, ifa: { addr: Ipv4; prefixLen: number }): boolean => networkOf(a, ifa.prefixLen) === networkOf(ifa.addr, ifa.prefixLen);
+  switch (mode) {
+    case 1:
+      return !dev.addrs.some((a) => a.addr === tip);
+    case 2:
+      return !dev.addrs.some((a) => a.addr === tip) || !dev.addrs.some((a) => inSubnet(tip, a) && inSubnet(sip, a));
+    case 3:
+      return ![...dev.ns.devices.values()].some((d) => d.addrs.some((a) => a.addr === tip && a.scope !== 'host'));
+    case 8:
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** arp_rcv + arp_process: answer requests for our addresses, learn from what we hear. */
 export function arpRcv(dev: NetDevice, skb: Skb, pktType: PktType): void {
   const ns = dev.ns;
+  if (dev.noarp) {
+    // arp_rcv: an IFF_NOARP device consumes ARP without looking at it.
+    const k = ns.kernel;
+    if (k.trace) k.emit({ type: 'deliver', t: k.now, ns: ns.label, pkt: skb.id, proto: 'arp', to: `ignored (${dev.name} is NOARP)` });
+    return;
+  }
   if (pktType === 'otherhost') {
     dropSkb(ns, skb, DropReason.OTHERHOST, 'ARP frame for another host', dev);
     return;
@@ -229,7 +280,14 @@ export function arpRcv(dev: NetDevice, skb: Skb, pktType: PktType): void {
   const tip = arp.tpa;
   if (tip >>> 28 === 0xe || sip >>> 28 === 0xe) return;
   let n = sip !== 0 ? ns.neigh.get(dev, sip) : undefined;
-  if (arp.op === ArpOp.Request && ns.isLocalAddr(tip) && sip !== 0) {
+  // ip_route_input: tip is ours when it routes as local (a prefix on lo makes all of it local).
+  const local = arp.op === ArpOp.Request && (ns.isLocalAddr(tip) || ns.fib.lookup(tip)?.type === 'local');
+  if (local && arpIgnore(dev, sip, tip)) {
+    const k = ns.kernel;
+    if (k.trace) k.emit({ type: 'deliver', t: k.now, ns: ns.label, pkt: skb.id, proto: 'arp', to: `ignored (arp_ignore ${ns.confMax(dev.name, 'arp_ignore')})` });
+    return;
+  }
+  if (local && sip !== 0) {
     // neigh_event_ns: the asker is our neighbour now (STALE), then we reply.
     if (!n) n = newNeighbour(dev, sip);
     neighUpdate(n, arp.sha, 'STALE');
@@ -238,7 +296,23 @@ export function arpRcv(dev: NetDevice, skb: Skb, pktType: PktType): void {
     arpSend(dev, ArpOp.Reply, arp.sha, tip, arp.sha, sip);
     return;
   }
-  if (arp.op === ArpOp.Request && sip === 0 && ns.isLocalAddr(tip)) {
+  if (arp.op === ArpOp.Request && !local && sip !== 0 && ns.devForwarding(dev) && ns.confMax(dev.name, 'proxy_arp') !== 0) {
+    // arp_fwd_proxy: a forwarding device with proxy_arp answers for a target routed out of
+    // another device. A broadcast request waits in pneigh_enqueue for up to proxy_delay (0.8 s).
+    const rt = ns.fib.lookup(tip);
+    if (rt && rt.type === 'unicast' && rt.dev && rt.dev !== dev) {
+      if (!n) n = newNeighbour(dev, sip);
+      neighUpdate(n, arp.sha, 'STALE');
+      const k = ns.kernel;
+      if (k.trace) k.emit({ type: 'deliver', t: k.now, ns: ns.label, pkt: skb.id, proto: 'arp', to: `proxy reply ${formatIpv4(tip)} is-at ${formatMac(dev.mac)}` });
+      const sha = arp.sha;
+      const reply = (): void => arpSend(dev, ArpOp.Reply, sha, tip, sha, sip);
+      if (pktType === 'host') reply();
+      else k.sched.after((k.rng.u32() % 800) * MS, reply);
+      return;
+    }
+  }
+  if (local && sip === 0) {
     // Duplicate address detection probe: answer it.
     arpSend(dev, ArpOp.Reply, arp.sha, tip, arp.sha, sip);
     return;
@@ -264,11 +338,17 @@ export function neighFlushDev(ns: NetNs, dev: NetDevice): void {
 }
 
 /** Add or replace a permanent entry (`ip neigh add|replace ... lladdr MAC nud permanent`). */
-export function neighAddStatic(dev: NetDevice, ip: Ipv4, mac: Mac, state: 'PERMANENT' | 'REACHABLE' | 'STALE' | 'NOARP'): void {
+export function neighAddStatic(dev: NetDevice, ip: Ipv4, mac: Mac, state: 'PERMANENT' | 'REACHABLE' | 'STALE' | 'NOARP' | 'INCOMPLETE'): void {
   let n = dev.ns.neigh.get(dev, ip);
   if (!n) n = newNeighbour(dev, ip);
   if (n.timer) n.timer.cancelled = true;
   n.timer = null;
+  if (state === 'INCOMPLETE') {
+    // __neigh_update to a state without NUD_VALID: no address, no timer, nothing sent.
+    n.mac = null;
+    setState(n, state);
+    return;
+  }
   n.mac = mac;
   n.confirmed = dev.ns.kernel.now;
   setState(n, state);

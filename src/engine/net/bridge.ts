@@ -9,6 +9,7 @@ import { nfHook } from './netfilter-hooks.ts';
 import { NfHook } from './netns.ts';
 import { EtherType } from '../wire/ethernet.ts';
 import { tapFrame } from './capture.ts';
+import { macvlanHandleFrame } from './macvlan.ts';
 
 /** Default forwarding-database ageing time (BR_DEFAULT_AGEING_TIME, 300 s). */
 export const BR_AGEING_TIME = 300 * SEC;
@@ -23,6 +24,8 @@ export interface FdbEntry {
   isStatic: boolean;
   /** Added by a user. */
   addedByUser: boolean;
+  /** Added with `permanent` (BR_FDB_LOCAL): unlike a `static` entry it never moves to another port. */
+  permanent?: boolean;
   updated: number;
 }
 
@@ -131,7 +134,8 @@ function brFdbUpdate(br: Bridge, port: NetDevice, mac: Mac): void {
   const now = br.ns.kernel.now;
   const e = br.fdb.get(mac);
   if (e) {
-    if (e.isLocal || e.addedByUser) return;
+    // Only local (and sticky) entries are protected: a user's static entry moves too.
+    if (e.isLocal || e.permanent) return;
     if (e.port === port) {
       e.updated = now;
       return;
@@ -163,7 +167,9 @@ export function brHandleFrame(br: Bridge, port: NetDevice, skb: Skb): void {
     brPassFrameUp(br, up, classifyGroup(dst));
     return;
   }
-  const e = br.fdbFind(dst);
+  // A macvlan stacked on the bridge device has its MAC synced as a local entry
+  // (dev_uc_add → br_fdb_sync_static): frames to it go up to the bridge and on to the macvlan.
+  const e = br.fdbFind(dst) ?? (br.macvlans?.some((m) => m.mac === dst) ? { mac: dst, port: null, isLocal: true, isStatic: true, addedByUser: false, updated: br.ns.kernel.now } : undefined);
   br.traceLookup(skb, dst, e);
   if (bridgeNfActive(br, skb)) {
     // br_nf_pre_routing: every IPv4 frame meets PREROUTING (conntrack, DNAT) before the
@@ -224,6 +230,8 @@ function brPassFrameUp(br: Bridge, skb: Skb, pktType: 'host' | 'broadcast' | 'mu
   tapFrame(br, skb.data, 'in');
   br.stats.rxPackets++;
   br.stats.rxBytes += skb.data.length;
+  // netif_receive_skb(br): a macvlan stacked on the bridge is its rx_handler.
+  if (br.macvlans && br.macvlans.length > 0 && macvlanHandleFrame(br, skb)) return;
   deliverToProtocol(br, skb, pktType);
 }
 

@@ -11,6 +11,7 @@ import { summarizeFrame } from './summary.ts';
 import { tapFrame } from './capture.ts';
 import { vlanReceive } from './vlan.ts';
 import { macvlanHandleFrame } from './macvlan.ts';
+import { ipvlanHandleFrame } from './ipvlan.ts';
 
 /** skb->pkt_type as eth_type_trans() classifies a received frame. */
 export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost';
@@ -31,7 +32,7 @@ export function netifReceive(dev: NetDevice, skb: Skb): void {
   tapFrame(dev, skb.data, 'in');
   const k = dev.ns.kernel;
   if (k.trace) k.emit({ type: 'rcv', t: k.now, ns: dev.ns.label, pkt: skb.id, parent: skb.parent, dev: dev.name, bytes: skb.data.slice(), summary: summarizeFrame(skb.data) });
-  // __netif_receive_skb_core: VLAN tags first, then the device's rx_handler (bridge, macvlan).
+  // __netif_receive_skb_core: VLAN tags first, then the device's rx_handler (bridge, macvlan, ipvlan).
   if (skb.data.length >= 18 && skb.data[12] === 0x81 && skb.data[13] === 0x00 && dev.vlans) {
     vlanReceive(dev, skb);
     return;
@@ -41,6 +42,7 @@ export function netifReceive(dev: NetDevice, skb: Skb): void {
     return;
   }
   if (dev.macvlans && dev.macvlans.length > 0 && macvlanHandleFrame(dev, skb)) return;
+  if (dev.ipvlanPort && ipvlanHandleFrame(dev, skb)) return;
   deliverToProtocol(dev, skb);
 }
 

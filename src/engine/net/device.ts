@@ -2,8 +2,9 @@ import type { Ipv4 } from '../addr/ipv4.ts';
 import type { Mac } from '../addr/mac.ts';
 import type { NetNs } from './netns.ts';
 import type { Skb } from './skb.ts';
+import type { IpvlanPort } from './ipvlan.ts';
 
-export type DeviceKind = 'loopback' | 'veth' | 'bridge' | 'vlan' | 'macvlan' | 'vxlan';
+export type DeviceKind = 'loopback' | 'veth' | 'bridge' | 'vlan' | 'macvlan' | 'ipvlan' | 'vxlan';
 
 /** An IPv4 address on an interface, as `ip addr` shows it. */
 export interface IfAddr {
@@ -15,6 +16,8 @@ export interface IfAddr {
   label: string;
   /** A second address in a subnet the interface already has is secondary. */
   secondary: boolean;
+  /** The peer of a point-to-point address (`peer P`, ifa_address): prefix routes use it. */
+  peer?: Ipv4;
 }
 
 export interface DeviceStats {
@@ -51,6 +54,8 @@ export abstract class NetDevice {
   vlans: Map<number, NetDevice> | null = null;
   /** macvlan devices on this device (it is their lower device). */
   macvlans: NetDevice[] | null = null;
+  /** The ipvlan port (struct ipvl_port) while ipvlan devices use this one as their lower device. */
+  ipvlanPort: IpvlanPort | null = null;
   readonly stats: DeviceStats = { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0, rxDropped: 0, txDropped: 0 };
 
   constructor(id: number, ns: NetNs, ifindex: number, name: string, mac: Mac, mtu: number) {
@@ -64,6 +69,11 @@ export abstract class NetDevice {
 
   /** Physical-layer carrier (IFF_LOWER_UP). */
   abstract get carrier(): boolean;
+
+  /** IFF_NOARP: no ARP; neighbours resolve to the device's own address (ipvlan L3). */
+  get noarp(): boolean {
+    return false;
+  }
 
   /** Operationally up: administratively up and with carrier (IFF_RUNNING). */
   get running(): boolean {

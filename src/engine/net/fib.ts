@@ -23,14 +23,20 @@ export interface Route {
 }
 
 /**
- * The namespace's routing tables. Lookups follow the default policy rules: table local
- * first, then main; within a table the longest prefix wins, then the lowest metric.
+ * The namespace's routing tables. Lookups follow the default policy rules, with tables local
+ * and main merged: the longest prefix wins, then table local, then the lowest metric.
  */
 export class Fib {
   routes: Route[] = [];
+  /** Tables that exist: main and local always, others once a route was added (fib_new_table). */
+  readonly tables = new Set<number>([RT_TABLE.main, RT_TABLE.local]);
 
-  add(r: Route): void {
-    this.routes.push(r);
+  /** Adds a route after its existing aliases, or just before the alias `before`. */
+  add(r: Route, before?: Route): void {
+    this.tables.add(r.table);
+    const i = before ? this.routes.indexOf(before) : -1;
+    if (i >= 0) this.routes.splice(i, 0, r);
+    else this.routes.push(r);
     // Longest prefix first, then lowest metric; insertion order breaks ties.
     this.routes.sort((a, b) => b.len - a.len || a.metric - b.metric);
   }
@@ -51,15 +57,21 @@ export class Fib {
    * local routes for its addresses) qualify, as for a socket bound with SO_BINDTODEVICE.
    */
   lookup(dst: Ipv4, oif?: NetDevice | null): Route | null {
-    for (const table of [RT_TABLE.local, RT_TABLE.main]) {
-      for (const r of this.routes) {
-        if (r.table !== table) continue;
-        if (((dst & prefixMask(r.len)) >>> 0) !== r.dst) continue;
-        if (oif && r.dev !== oif && r.type !== 'local' && r.type !== 'blackhole' && r.type !== 'unreachable' && r.type !== 'prohibit') continue;
-        return r;
-      }
+    // Without custom rules the kernel keeps tables local and main in one trie (fib_unmerge runs
+    // only once rules are added): the longest prefix over both wins; at the same prefix the
+    // aliases of table local come first (fib_insert_alias orders them by tb_id).
+    let best: Route | null = null;
+    for (const r of this.routes) {
+      if (r.table !== RT_TABLE.local && r.table !== RT_TABLE.main) continue;
+      if (best && r.len < best.len) break;
+      if (((dst & prefixMask(r.len)) >>> 0) !== r.dst) continue;
+      // With an oif, nexthops on other devices are skipped; a local route's nexthop is the
+      // device that has the address (lo for 127.0.0.1). Reject routes have no nexthop.
+      if (oif && r.dev !== oif && r.type !== 'blackhole' && r.type !== 'unreachable' && r.type !== 'prohibit') continue;
+      if (r.table === RT_TABLE.local) return r;
+      best ??= r;
     }
-    return null;
+    return best;
   }
 
   /** Routes of a table in the order `ip route show` prints them. */

@@ -84,6 +84,12 @@ function ipRcvFinish(ns: NetNs, skb: Skb, dev: NetDevice, pktType: PktType): voi
         case 'martian-source':
           dropSkb(ns, skb, DropReason.IP_INVALID_SOURCE, `martian source ${formatIpv4(src)}: one of our own addresses`, dev);
           return;
+        case 'martian-destination':
+          dropSkb(ns, skb, DropReason.IP_INADDRERRORS, `martian destination ${formatIpv4(dst)} on ${dev.name} (route_localnet is 0)`, dev);
+          return;
+        case 'rp-filter':
+          dropSkb(ns, skb, DropReason.IP_RPFILTER, `rp_filter: the route back to ${formatIpv4(src)} does not leave by ${dev.name}`, dev);
+          return;
       }
   }
 }
@@ -96,7 +102,10 @@ function ipLocalDeliver(ns: NetNs, skb: Skb, dev: NetDevice, broadcast: boolean)
     if (!s) return;
   }
   const whole = s;
-  nfHook(ns, NfHook.LOCAL_IN, whole, dev, null, false, () => ipLocalDeliverFinish(ns, whole, dev, broadcast));
+  // br_netfilter keeps the bridge port a bridged frame came in by (nf_bridge->physindev):
+  // INPUT sees it as --physdev-in too.
+  const phys = whole.brPrerouted && whole.brPort ? { in: whole.brPort, out: null } : undefined;
+  nfHook(ns, NfHook.LOCAL_IN, whole, dev, null, false, () => ipLocalDeliverFinish(ns, whole, dev, broadcast), phys);
 }
 
 function ipLocalDeliverFinish(ns: NetNs, skb: Skb, dev: NetDevice, broadcast: boolean): void {

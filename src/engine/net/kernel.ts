@@ -12,6 +12,7 @@ import { Veth } from './veth.ts';
 import { Bridge } from './bridge.ts';
 import { Vlan } from './vlan.ts';
 import { Macvlan, type MacvlanMode } from './macvlan.ts';
+import { Ipvlan, IpvlanPort, type IpvlanFlag, type IpvlanMode } from './ipvlan.ts';
 import { VXLAN_OVERHEAD, Vxlan, type VxlanConfig } from './vxlan.ts';
 import { neighFlushDev } from './arp.ts';
 import { closeNamespaceSockets } from '../socket/table.ts';
@@ -19,7 +20,7 @@ import type { CaptureTap } from './capture.ts';
 
 /** An error as rtnetlink reports it: errno name plus the extack message, if any. */
 export interface NlError {
-  errno: 'EEXIST' | 'ENOENT' | 'ENODEV' | 'EINVAL' | 'ENETDOWN' | 'ESRCH' | 'EADDRNOTAVAIL' | 'ENETUNREACH' | 'EBUSY' | 'EOPNOTSUPP' | 'ERANGE' | 'ELOOP';
+  errno: 'EEXIST' | 'ENOENT' | 'ENODEV' | 'EINVAL' | 'ENETDOWN' | 'ESRCH' | 'EADDRNOTAVAIL' | 'EADDRINUSE' | 'ENETUNREACH' | 'EBUSY' | 'EOPNOTSUPP' | 'ERANGE' | 'ELOOP';
   /** The extack text iproute2 prints as "Error: ...". */
   extack?: string;
 }
@@ -234,7 +235,12 @@ export class Kernel {
   addMacvlan(ns: NetNs, name: string, lower: NetDevice, mode: MacvlanMode): NlResult<Macvlan> {
     const c = this.checkNewName(ns, name);
     if (!c.ok) return c;
-    if (lower.kind === 'loopback' || lower.kind === 'macvlan') return fail('EINVAL');
+    // macvlan_common_newlink: a macvlan's `link` is resolved to its real lower device.
+    if (lower instanceof Macvlan) lower = lower.lower;
+    if (lower.kind === 'loopback') return fail('EINVAL');
+    // macvlan_port_create: netdev_is_rx_handler_busy (an ipvlan port, an ipvlan slave's
+    // IFF_NO_RX_HANDLER, or a bridge port: the bridge holds the rx_handler).
+    if (lower.ipvlanPort || lower instanceof Ipvlan || (!lower.macvlans?.length && lower.master instanceof Bridge)) return fail('EBUSY');
     const siblings = lower.macvlans ?? [];
     if (mode === 'passthru' && siblings.length > 0) return fail('EINVAL');
     if (siblings.some((m) => m instanceof Macvlan && m.mode === 'passthru')) return fail('EINVAL');
@@ -255,13 +261,66 @@ export class Kernel {
     return ok(undefined);
   }
 
+  /**
+   * `ip link add NAME link LOWER type ipvlan [mode M] [FLAG]` (ipvlan_link_new). iproute2
+   * always sends the flags; the mode defaults to L3 in the kernel. Both apply to the port,
+   * so to every slave of LOWER.
+   */
+  addIpvlan(ns: NetNs, name: string, link: NetDevice, mode: IpvlanMode, flag: IpvlanFlag): NlResult<Ipvlan> {
+    const c = this.checkNewName(ns, name);
+    if (!c.ok) return c;
+    let lower = link;
+    if (lower instanceof Ipvlan) lower = lower.lower;
+    else if (!lower.ipvlanPort) {
+      // "Master is either lo or non-ether device" / "Device is already in use."
+      if (lower.kind === 'loopback') {
+        this.klog(`${lower.name}: Master is either lo or non-ether device`);
+        return fail('EINVAL');
+      }
+      if (lower.master instanceof Bridge || (lower.macvlans?.length ?? 0) > 0) {
+        this.klog(`${lower.name}: Device is already in use.`);
+        return fail('EBUSY');
+      }
+    }
+    const port = (lower.ipvlanPort ??= new IpvlanPort(lower));
+    const dev = new Ipvlan(this.allocDevId(), ns, ns.allocIfindex(), name, port, port.allocDevId());
+    this.register(dev);
+    port.flag = flag;
+    this.setIpvlanPortMode(port, mode);
+    port.slaves.push(dev);
+    return ok(dev);
+  }
+
+  /**
+   * ipvlan_set_port_mode: the NOARP flag of every slave changes with it, and a flags change
+   * on an up device (NETDEV_CHANGE) makes ARP forget its neighbours.
+   */
+  private setIpvlanPortMode(port: IpvlanPort, mode: IpvlanMode): void {
+    if (mode === port.mode) return;
+    port.mode = mode;
+    for (const s of port.slaves) if (s.adminUp) neighFlushDev(s.ns, s);
+  }
+
+  /** `ip link set DEV type ipvlan [mode M] [FLAG]` (ipvlan_nl_changelink): the port's mode and flags. */
+  setIpvlan(dev: Ipvlan, mode: IpvlanMode | null, flag: IpvlanFlag): NlResult {
+    if (mode !== null) this.setIpvlanPortMode(dev.port, mode);
+    dev.port.flag = flag;
+    return ok(undefined);
+  }
+
+  private klog(text: string): void {
+    this.log.push({ t: this.now, text });
+  }
+
   /** `ip link add NAME type vxlan id VNI ...`. */
   addVxlan(ns: NetNs, name: string, cfg: VxlanConfig): NlResult<Vxlan> {
     const c = this.checkNewName(ns, name);
     if (!c.ok) return c;
     if (cfg.vni < 0 || cfg.vni >= 1 << 24) return fail('ERANGE', 'VXLAN ID must be lower than 16777216');
-    for (const d of ns.devices.values())
-      // vxlan_vni_in_use: same VNI and port, and the local addresses could overlap.
+    // vxlan_vni_in_use walks the devices created in this namespace (vxlan->net), wherever they
+    // live now: a VXLAN moved elsewhere keeps its VNI here, and one moved in does not count.
+    for (const d of ns.vxlanSockets)
+      // Same VNI and port, and the local addresses could overlap.
       if (d instanceof Vxlan && d.cfg.vni === cfg.vni && d.cfg.dstport === cfg.dstport && (d.cfg.local === null || cfg.local === null || d.cfg.local === cfg.local))
         return fail('EEXIST', 'A VXLAN device with the specified VNI already exists.');
     const dev = new Vxlan(this.allocDevId(), ns, ns.allocIfindex(), name, randomMac(this.rng), cfg);
@@ -291,10 +350,17 @@ export class Kernel {
     // Devices stacked on this one go first (VLANs, macvlans, VXLANs using it as their link).
     for (const ns of this.allNamespaces())
       for (const d of [...ns.devices.values()])
-        if ((d instanceof Vlan || d instanceof Macvlan) && d.lower === dev) this.unregister(d);
+        if ((d instanceof Vlan || d instanceof Macvlan || d instanceof Ipvlan) && d.lower === dev) this.unregister(d);
         else if (d instanceof Vxlan && d.cfg.lower === dev) this.unregister(d);
     if (dev instanceof Vlan && dev.lower.vlans?.get(dev.vid) === dev) dev.lower.vlans.delete(dev.vid);
     if (dev instanceof Macvlan && dev.lower.macvlans) dev.lower.macvlans = dev.lower.macvlans.filter((m) => m !== dev);
+    if (dev instanceof Ipvlan) {
+      // ipvlan_link_delete; ipvlan_uninit destroys the port with its last slave.
+      const port = dev.port;
+      port.slaves.splice(port.slaves.indexOf(dev), 1);
+      port.freeDevId(dev.devId);
+      if (port.slaves.length === 0 && port.dev.ipvlanPort === port) port.dev.ipvlanPort = null;
+    }
     if (dev instanceof Vxlan) {
       const socks = dev.netOfSocket.vxlanSockets;
       socks.splice(socks.indexOf(dev), 1);
@@ -355,6 +421,8 @@ export class Kernel {
     if (br === dev) return fail('ELOOP', 'Can not enslave a bridge to itself.');
     if (dev instanceof Bridge) return fail('ELOOP', 'Can not enslave a bridge to a bridge.');
     if (dev.kind === 'loopback') return fail('EINVAL', 'Can not enslave loopback to a bridge.');
+    // br_add_if → netdev_rx_handler_register: the ipvlan port's rx_handler, or a slave's IFF_NO_RX_HANDLER.
+    if (dev.master !== br && (dev.ipvlanPort || dev instanceof Ipvlan || (dev.macvlans?.length ?? 0) > 0)) return fail('EBUSY');
     if (dev.master === br) return ok(undefined);
     if (dev.master instanceof Bridge) dev.master.delPort(dev);
     br.addPort(dev);
@@ -372,23 +440,33 @@ export class Kernel {
     if (mtu > max) return fail('EINVAL', `mtu greater than device maximum.`);
     if (dev instanceof Bridge) dev.mtuSetByUser = true;
     dev.mtu = mtu;
+    // ipvlan_device_event(NETDEV_CHANGEMTU): every slave takes the lower device's MTU.
+    if (dev.ipvlanPort) for (const s of dev.ipvlanPort.slaves) s.mtu = mtu;
     if (dev.master instanceof Bridge) dev.master.portStateChanged();
     dev.ns.pmtu.clear();
     return ok(undefined);
   }
 
   setMac(dev: NetDevice, mac: Mac): NlResult {
-    if (dev.kind === 'loopback') return fail('EOPNOTSUPP');
+    // ipvlan has no ndo_set_mac_address: a slave always carries its lower device's MAC.
+    // (lo has eth_mac_addr and IFF_LIVE_ADDR_CHANGE: it takes any valid address.)
+    if (dev instanceof Ipvlan) return fail('EOPNOTSUPP');
     if (mac % 0x20000000000 >= 0x10000000000 || mac === MAC_ZERO) return fail('EADDRNOTAVAIL');
+    // NETDEV_CHANGEADDR → neigh_changeaddr: a live device forgets its neighbours, so it ARPs
+    // again and the peers learn the new MAC from the request.
+    if (dev.mac !== mac && dev.adminUp) neighFlushDev(dev.ns, dev);
     dev.mac = mac;
     dev.macSetByUser = true;
+    // ipvlan_device_event(NETDEV_CHANGEADDR): the slaves follow.
+    if (dev.ipvlanPort) for (const s of dev.ipvlanPort.slaves) s.mac = mac;
     if (dev.master instanceof Bridge) dev.master.portStateChanged();
     if (dev instanceof Bridge) dev.refreshLocalFdb();
     return ok(undefined);
   }
 
   renameLink(dev: NetDevice, name: string): NlResult {
-    if (dev.adminUp) return fail('EBUSY', 'Cannot rename a device that is up.');
+    // Since Linux 6.2 dev_change_name() allows renaming a device that is up (IFF_LIVE_RENAME_OK
+    // is no longer required), so only the name itself is checked.
     const c = this.checkNewName(dev.ns, name);
     if (!c.ok) return c;
     dev.name = name;
@@ -411,11 +489,17 @@ export class Kernel {
 
   // ---- addresses --------------------------------------------------------------------
 
-  addAddr(dev: NetDevice, addr: Ipv4, prefixLen: number, opts: { broadcast?: Ipv4; scope?: IfAddr['scope']; label?: string } = {}): NlResult {
+  addAddr(dev: NetDevice, addr: Ipv4, prefixLen: number, opts: { broadcast?: Ipv4; scope?: IfAddr['scope']; label?: string; peer?: Ipv4 } = {}): NlResult {
     if (dev.addrs.some((a) => a.addr === addr && a.prefixLen === prefixLen)) return fail('EEXIST', 'ipv4: Address already assigned.');
-    const secondary = dev.addrs.some((a) => a.prefixLen === prefixLen && networkOf(a.addr, prefixLen) === networkOf(addr, prefixLen));
+    // ipvlan_addr4_validator_event: one address, one slave, across the whole port.
+    if (dev instanceof Ipvlan && dev.port.addrBusy(addr)) return fail('EADDRINUSE', 'Address already assigned to an ipvlan device.');
+    // __inet_insert_ifa: secondary when an address with the same mask covers ifa_address.
+    const ifaAddress = opts.peer ?? addr;
+    const secondary = dev.addrs.some((a) => a.prefixLen === prefixLen && networkOf(a.peer ?? a.addr, prefixLen) === networkOf(ifaAddress, prefixLen));
     const scope = opts.scope ?? (addr >>> 24 === 127 ? 'host' : 'global');
-    this.addAddrRaw(dev, { addr, prefixLen, broadcast: opts.broadcast ?? (0 as Ipv4), scope, label: opts.label ?? dev.name, secondary });
+    const ifa: IfAddr = { addr, prefixLen, broadcast: opts.broadcast ?? (0 as Ipv4), scope, label: opts.label ?? dev.name, secondary };
+    if (opts.peer !== undefined && opts.peer !== addr) ifa.peer = opts.peer;
+    this.addAddrRaw(dev, ifa);
     return ok(undefined);
   }
 
@@ -448,15 +532,16 @@ export class Kernel {
     if (!fib.routes.some((r) => r.table === RT_TABLE.local && r.type === 'local' && r.dst === ifa.addr && r.len === 32 && r.dev === dev))
       fib.add(this.kernelRoute(RT_TABLE.local, 'local', ifa.addr, 32, dev, 'host', src));
     if (ifa.broadcast !== 0) this.addOnce(this.kernelRoute(RT_TABLE.local, 'broadcast', ifa.broadcast, 32, dev, 'link', src));
-    if (ifa.secondary || ifa.prefixLen >= 32) return;
-    const net = networkOf(ifa.addr, ifa.prefixLen);
+    // fib_add_ifaddr: no prefix route for a zeronet prefix (e.g. /0), nor for a /32 without a peer.
+    const net = networkOf(ifa.peer ?? ifa.addr, ifa.prefixLen);
+    if (ifa.secondary || (ifa.prefixLen >= 32 && ifa.peer === undefined) || net === 0) return;
     if (dev.kind === 'loopback') {
       this.addOnce(this.kernelRoute(RT_TABLE.local, 'local', net, ifa.prefixLen, dev, 'host', src));
     } else {
       this.addOnce(this.kernelRoute(RT_TABLE.main, 'unicast', net, ifa.prefixLen, dev, 'link', src));
     }
     if (ifa.prefixLen < 31) {
-      const brd = broadcastOf(ifa.addr, ifa.prefixLen);
+      const brd = broadcastOf(ifa.peer ?? ifa.addr, ifa.prefixLen);
       if (brd !== ifa.broadcast) this.addOnce(this.kernelRoute(RT_TABLE.local, 'broadcast', brd, 32, dev, 'link', src));
     }
   }
@@ -470,11 +555,23 @@ export class Kernel {
     const ifa = dev.addrs.find((a) => a.addr === addr && (prefixLen === null || a.prefixLen === prefixLen));
     if (!ifa) return fail('EADDRNOTAVAIL', 'ipv4: Address not found.');
     const primary = !ifa.secondary;
-    // Deleting a primary deletes its secondaries too (promote_secondaries is off by default).
-    const gone = dev.addrs.filter(
-      (a) => a === ifa || (primary && a.secondary && a.prefixLen === ifa.prefixLen && networkOf(a.addr, a.prefixLen) === networkOf(ifa.addr, ifa.prefixLen)),
-    );
+    const sameNet = (a: IfAddr): boolean => a.secondary && a.prefixLen === ifa.prefixLen && networkOf(a.addr, a.prefixLen) === networkOf(ifa.addr, ifa.prefixLen);
+    // __inet_del_ifa: deleting a primary deletes its secondaries too, unless promote_secondaries
+    // (conf.all OR conf.DEV) is set: then the first secondary becomes the primary.
+    const promote = primary && dev.ns.confMax(dev.name, 'promote_secondaries') !== 0 ? dev.addrs.find(sameNet) : undefined;
+    const gone = dev.addrs.filter((a) => a === ifa || (primary && !promote && sameNet(a)));
     for (const g of gone) this.removeIfa(dev, g);
+    if (promote) {
+      promote.secondary = false;
+      dev.addrs = [...dev.addrs.filter((a) => !a.secondary), ...dev.addrs.filter((a) => a.secondary)];
+      // NETDEV_UP for the promoted address, then fib_add_ifaddr() again for the remaining
+      // secondaries of the subnet, whose routes now take the new primary as their source.
+      for (const a of [promote, ...dev.addrs.filter(sameNet)]) {
+        if (!dev.ns.fib.routes.some((r) => r.table === RT_TABLE.local && r.type === 'local' && r.dst === a.addr && r.len === 32 && r.dev === dev))
+          dev.ns.fib.add(this.kernelRoute(RT_TABLE.local, 'local', a.addr, 32, dev, 'host', promote.addr));
+        if (dev.adminUp) this.addIfaRoutes(dev, a);
+      }
+    }
     return ok(undefined);
   }
 
@@ -483,14 +580,15 @@ export class Kernel {
     const fib = dev.ns.fib;
     const stillHere = (a: Ipv4): boolean => dev.addrs.some((x) => x.addr === a);
     fib.remove((r) => r.table === RT_TABLE.local && r.type === 'local' && r.dst === ifa.addr && r.len === 32 && r.dev === dev && !stillHere(ifa.addr));
-    // Routes that used this address as their source go with it (fib_sync_down_addr).
-    fib.remove((r) => r.prefsrc === ifa.addr && !stillHere(ifa.addr));
+    // Routes that used this address as their source go with it (fib_sync_down_addr), unless
+    // another device still has it (inet_addr_type_dev_table still finds it local).
+    fib.remove((r) => r.prefsrc === ifa.addr && !dev.ns.isLocalAddr(ifa.addr));
     if (!ifa.secondary) {
-      const net = networkOf(ifa.addr, ifa.prefixLen);
-      const stillCovered = dev.addrs.some((a) => a.prefixLen === ifa.prefixLen && networkOf(a.addr, a.prefixLen) === net);
+      const net = networkOf(ifa.peer ?? ifa.addr, ifa.prefixLen);
+      const stillCovered = dev.addrs.some((a) => a.prefixLen === ifa.prefixLen && networkOf(a.peer ?? a.addr, a.prefixLen) === net);
       if (!stillCovered) {
         fib.remove((r) => r.dev === dev && r.proto === 'kernel' && r.dst === net && r.len === ifa.prefixLen);
-        fib.remove((r) => r.dev === dev && r.type === 'broadcast' && r.dst === broadcastOf(ifa.addr, ifa.prefixLen));
+        fib.remove((r) => r.dev === dev && r.type === 'broadcast' && r.dst === broadcastOf(ifa.peer ?? ifa.addr, ifa.prefixLen));
       }
     }
     if (ifa.broadcast !== 0 && !dev.addrs.some((a) => a.broadcast === ifa.broadcast))
@@ -508,7 +606,15 @@ export class Kernel {
 
   // ---- routes -----------------------------------------------------------------------
 
-  addRoute(ns: NetNs, r: Route, replace = false): NlResult {
+  /**
+   * `ip route add|replace|change|append|prepend` (fib_table_insert). Routes of one table with
+   * the same prefix and metric form a list of aliases; the first one is used.
+   * add = CREATE|EXCL, replace = CREATE|REPLACE, change = REPLACE, append = CREATE|APPEND,
+   * prepend = CREATE (insert before the existing aliases).
+   */
+  addRoute(ns: NetNs, r: Route, mode: boolean | 'add' | 'replace' | 'change' | 'append' | 'prepend' = 'add'): NlResult {
+    if (mode === true) mode = 'replace';
+    else if (mode === false) mode = 'add';
     if (r.type === 'unicast') {
       if (r.gateway !== null) {
         // fib_check_nh: the gateway must be reachable directly (a link-scope route).
@@ -522,11 +628,25 @@ export class Kernel {
       if (!r.dev.adminUp) return fail('ENETDOWN', 'Device for nexthop is not up.');
       if (r.gateway === null && r.scope === 'global' && !r.prefsrc) r.scope = 'link';
     }
-    const existing = ns.fib.findExact(r.table, r.dst, r.len, r.metric);
-    if (existing) {
-      if (!replace) return fail('EEXIST');
-      ns.fib.remove((x) => x === existing);
+    const aliases = ns.fib.routes.filter((x) => x.table === r.table && x.dst === r.dst && x.len === r.len && x.metric === r.metric);
+    const first = aliases[0];
+    if (first) {
+      if (mode === 'add') return fail('EEXIST');
+      // fa_match: an alias with the same type and the same fib_info (nexthop, source, ...).
+      const match = aliases.find(
+        (x) => x.type === r.type && x.gateway === r.gateway && x.dev === r.dev && x.prefsrc === r.prefsrc && x.proto === r.proto && x.scope === r.scope,
+      );
+      if (mode === 'replace' || mode === 'change') {
+        if (match) return match === first ? ok(undefined) : fail('EEXIST');
+        ns.fib.add(r, first);
+        ns.fib.remove((x) => x === first);
+        return ok(undefined);
+      }
+      if (match) return fail('EEXIST');
+      ns.fib.add(r, mode === 'prepend' ? first : undefined);
+      return ok(undefined);
     }
+    if (mode === 'change') return fail('ENOENT');
     ns.fib.add(r);
     return ok(undefined);
   }

@@ -104,6 +104,19 @@ export class NetNs {
     return Number(this.sysctl.get(key) ?? '0');
   }
 
+  /** IN_DEV_MAXCONF: the larger of net.ipv4.conf.all.KEY and net.ipv4.conf.DEV.KEY. */
+  confMax(devName: string, key: string): number {
+    return Math.max(this.sysctlNum(`net.ipv4.conf.all.${key}`), this.sysctlNum(`net.ipv4.conf.${devName}.${key}`));
+  }
+
+  /**
+   * IN_DEV_FORWARD: conf.DEV.forwarding, which ip_forward / conf.all.forwarding set on every
+   * device when written; a device never set explicitly has conf.default.forwarding.
+   */
+  devForwarding(dev: { name: string }): boolean {
+    return (this.sysctl.get(`net.ipv4.conf.${dev.name}.forwarding`) ?? this.sysctl.get('net.ipv4.conf.default.forwarding')) === '1';
+  }
+
   get ipForward(): boolean {
     return this.sysctl.get('net.ipv4.ip_forward') === '1';
   }

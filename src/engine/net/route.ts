@@ -50,9 +50,28 @@ export function inetSelectAddr(dev: NetDevice, dst: Ipv4, scope: 'link' | 'globa
 }
 
 /** ip_route_output_key: the route a locally generated packet to `dst` takes. */
-export function ipRouteOutput(ns: NetNs, dst: Ipv4, opts: { oif?: NetDevice | null; src?: Ipv4 | null } = {}): OutputRoute | RouteError {
+export function ipRouteOutput(ns: NetNs, dst: Ipv4, opts: { oif?: NetDevice | null; src?: Ipv4 | null; anySrc?: boolean } = {}): OutputRoute | RouteError {
+  if (opts.src) {
+    // ip_route_output_key_hash_rcu: a given source must be a usable local address
+    // (__ip_dev_find, which falls back to table local so a prefix on lo counts), unless the
+    // flow has FLOWI_FLAG_ANYSRC.
+    if (opts.src >>> 28 === 0xe || opts.src === IPV4_BROADCAST || opts.src >>> 24 === 0) return 'EINVAL';
+    if (!opts.anySrc && !ns.isLocalAddr(opts.src) && ns.fib.lookup(opts.src)?.type !== 'local') return 'ENETUNREACH';
+  }
   if (dst === IPV4_BROADCAST) {
-    const dev = opts.oif ?? [...ns.devices.values()].find((d) => d.kind !== 'loopback' && d.adminUp && d.addrs.length > 0);
+    // ip_route_output_key_hash_rcu: the limited broadcast leaves by the given device, or the
+    // device that owns the given source address; otherwise it takes an ordinary FIB lookup
+    // (usually the default route) and becomes a broadcast on that route's device.
+    let dev: NetDevice | null | undefined = opts.oif;
+    if (!dev && opts.src) dev = [...ns.devices.values()].find((d) => d.addrs.some((a) => a.addr === opts.src));
+    if (!dev) {
+      const r = ns.fib.lookup(dst);
+      if (!r) return 'ENETUNREACH';
+      if (r.type === 'blackhole') return 'EINVAL';
+      if (r.type === 'unreachable') return 'EHOSTUNREACH';
+      if (r.type === 'prohibit') return 'EACCES';
+      dev = r.type === 'local' ? ns.loopback : r.dev;
+    }
     if (!dev) return 'ENETUNREACH';
     return { type: 'broadcast', dev, nexthop: dst, gateway: null, src: opts.src ?? inetSelectAddr(dev, dst, 'link') ?? (0 as Ipv4), mtu: dev.mtu, route: null };
   }
@@ -93,22 +112,43 @@ export type InputRoute =
   | { kind: 'local' }
   | { kind: 'broadcast' }
   | { kind: 'forward'; out: OutputRoute }
-  | { kind: 'error'; reason: 'no-forwarding' | 'no-route' | 'blackhole' | 'unreachable' | 'prohibit' | 'martian-source' };
+  | { kind: 'error'; reason: 'no-forwarding' | 'no-route' | 'blackhole' | 'unreachable' | 'prohibit' | 'martian-source' | 'martian-destination' | 'rp-filter' };
+
+/**
+ * fib_validate_source with rp_filter = max(conf.all, conf.DEV): does the reverse route to `src`
+ * allow a packet from it on `inDev`? 1 (strict) wants the route to leave by inDev, 2 (loose)
+ * any unicast route; 0 checks nothing (the own-address martian check is done separately).
+ */
+function rpFilterOk(ns: NetNs, src: Ipv4, inDev: NetDevice): boolean {
+  const rpf = ns.confMax(inDev.name, 'rp_filter');
+  if (rpf === 0 || src === 0 || inDev.kind === 'loopback') return true;
+  const rev = ns.fib.lookup(src);
+  if (!rev) return false;
+  if (rev.type !== 'unicast' && !(rev.type === 'local' && ns.confMax(inDev.name, 'accept_local') !== 0)) return false;
+  if (rev.dev === inDev) return true;
+  if (inDev.addrs.length === 0) return false;
+  return rpf !== 1;
+}
 
 export function ipRouteInput(ns: NetNs, dst: Ipv4, src: Ipv4, inDev: NetDevice): InputRoute {
-  if (dst === IPV4_BROADCAST || dst >>> 28 === 0xe) return { kind: 'broadcast' };
+  if (dst === IPV4_BROADCAST || dst >>> 28 === 0xe) return rpFilterOk(ns, src, inDev) ? { kind: 'broadcast' } : { kind: 'error', reason: 'rp-filter' };
   const r = ns.fib.lookup(dst);
   if (inDev.kind !== 'loopback' && ns.isLocalAddr(src) && ns.sysctl.get('net.ipv4.conf.all.accept_local') !== '1') {
     return { kind: 'error', reason: 'martian-source' };
   }
+  // ip_route_input_slow: 127/8 arriving on a real device is a martian unless route_localnet.
+  if (dst >>> 24 === 127 && inDev.kind !== 'loopback' && ns.confMax(inDev.name, 'route_localnet') === 0) return { kind: 'error', reason: 'martian-destination' };
+  if (r && (r.type === 'local' || r.type === 'broadcast') && !rpFilterOk(ns, src, inDev)) return { kind: 'error', reason: 'rp-filter' };
   if (r && r.type === 'local') return { kind: 'local' };
   if (r && r.type === 'broadcast') return { kind: 'broadcast' };
-  const forwarding = ns.ipForward;
+  // ip_route_input_slow forwards only if the ingress device has forwarding on.
+  const forwarding = ns.devForwarding(inDev);
   if (!r) return { kind: 'error', reason: forwarding ? 'no-route' : 'no-forwarding' };
   if (r.type === 'blackhole') return { kind: 'error', reason: 'blackhole' };
   if (!forwarding) return { kind: 'error', reason: 'no-forwarding' };
   if (r.type === 'unreachable') return { kind: 'error', reason: 'unreachable' };
   if (r.type === 'prohibit') return { kind: 'error', reason: 'prohibit' };
+  if (!rpFilterOk(ns, src, inDev)) return { kind: 'error', reason: 'rp-filter' };
   const out = ipRouteOutput(ns, dst, {});
   if (typeof out === 'string') return { kind: 'error', reason: 'no-route' };
   return { kind: 'forward', out };

@@ -20,6 +20,8 @@ export class Skb {
   rejected = false;
   /** Went through PREROUTING in the bridge already (br_netfilter); the IP layer skips it. */
   brPrerouted = false;
+  /** IPVS handled it (skb->ipvs_property): `-m ipvs --ipvs` matches, IPVS leaves it alone. */
+  ipvs = false;
 
   constructor(
     readonly id: number,

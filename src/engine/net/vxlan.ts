@@ -41,6 +41,8 @@ export interface VxlanConfig {
   learning: boolean;
   ttl: number;
   df: 'set' | 'unset' | 'inherit';
+  /** `ttl inherit`: the outer TTL copies the inner packet's (IFLA_VXLAN_TTL_INHERIT). */
+  ttlInherit?: boolean;
   /** `proxy`: answer ARP requests from the device's neighbour table instead of flooding them. */
   proxy?: boolean;
 }
@@ -142,7 +144,7 @@ export class Vxlan extends NetDevice {
       src,
       dst: remote,
       protocol: IpProto.UDP,
-      ttl: this.cfg.ttl || undefined,
+      ttl: this.cfg.ttlInherit && isIpv4 ? inner[ETH_HLEN + 8] : this.cfg.ttl || undefined,
       df,
       length: UDP_HLEN + payload.length,
       // The outer UDP checksum is computed (udpcsum is on by default for IPv4 VXLAN).
@@ -179,8 +181,14 @@ export function vxlanSourcePort(ns: NetNs, inner: Uint8Array): number {
  * that port in this namespace (the datagram is then an ordinary one).
  */
 export function vxlanRcv(ns: NetNs, dport: number, outerSrc: Ipv4, outerDst: Ipv4, payload: Uint8Array, parent: Skb): boolean {
-  const devs = vxlanListeners(ns, dport, outerDst);
+  const devs = vxlanListeners(ns, dport);
   if (devs.length === 0) return false;
+  // ip_check_mc_rcu: a multicast datagram is only taken if this host joined the group (a VXLAN
+  // device with that `group` joins it while up).
+  if (outerDst >>> 28 === 0xe && !devs.some((d) => d.cfg.remote === outerDst)) {
+    dropSkb(ns, parent, DropReason.NO_SOCKET, `not a member of multicast group ${formatIpv4(outerDst)}`, null);
+    return true;
+  }
   const hdr = parseVxlan(payload);
   if (!hdr) {
     dropSkb(ns, parent, DropReason.VXLAN_INVALID_HDR, 'VXLAN header without the I flag', null);
@@ -205,11 +213,12 @@ export function vxlanRcv(ns: NetNs, dport: number, outerSrc: Ipv4, outerDst: Ipv
   return true;
 }
 
-/** The VXLAN devices whose UDP tunnel socket in `ns` takes this port and address. */
-function vxlanListeners(ns: NetNs, dport: number, outerDst: Ipv4): Vxlan[] {
+/** The VXLAN devices whose UDP tunnel socket in `ns` takes this port (on any address). */
+function vxlanListeners(ns: NetNs, dport: number): Vxlan[] {
   const socks = ns.vxlanSockets;
   if (socks.length === 0) return socks as Vxlan[];
-  return (socks as Vxlan[]).filter((d) => d.adminUp && d.cfg.dstport === dport && (d.cfg.local === null || d.cfg.local === outerDst));
+  // The tunnel socket is bound to INADDR_ANY: `local` only picks the outer source address.
+  return (socks as Vxlan[]).filter((d) => d.adminUp && d.cfg.dstport === dport);
 }
 
 /** vxlan_snoop: remember which VTEP an inner source MAC lives behind. */

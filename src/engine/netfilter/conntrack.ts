@@ -113,6 +113,16 @@ export class ConntrackTable {
     return this.lookup(t) !== undefined;
   }
 
+  /** nf_nat_may_kill: drop the source-NATed TCP connection in TIME_WAIT (or closed) that holds `t`. */
+  evictTimeWait(t: CtTuple): boolean {
+    const hit = this.lookup(t);
+    if (!hit || hit.dir !== 'reply') return false;
+    const e = hit.entry;
+    if (e.orig.proto !== IpProto.TCP || !e.srcNat || (e.tcpState !== 'TIME_WAIT' && e.tcpState !== 'CLOSE')) return false;
+    this.remove(e);
+    return true;
+  }
+
   /** __nf_conntrack_confirm: the first packet made it through; the connection becomes real. */
   confirm(e: CtEntry): void {
     if (e.confirmed) return;
@@ -225,9 +235,11 @@ export function conntrackIn(ct: ConntrackTable, skb: Skb): void {
     const d = skb.data;
     if (d.length >= innerOff + 20) {
       const inner = readPacket(d, innerOff);
-      const hit = ct.lookup(tupleOf(inner));
+      // icmp_error_message: the quoted packet went the other way, so its inverted tuple is the
+      // one this error travels as (after NAT the quoted packet shows the translated addresses).
+      const hit = ct.lookup(invertTuple(tupleOf(inner)));
       if (hit) {
-        skb.ct = { entry: hit.entry, dir: hit.dir === 'orig' ? 'reply' : 'orig', info: 'RELATED' } satisfies SkbCt;
+        skb.ct = { entry: hit.entry, dir: hit.dir, info: 'RELATED' } satisfies SkbCt;
         return;
       }
     }

@@ -30,7 +30,7 @@ function defaultPortRange(port: number): PortRange {
  * nf_nat_setup_info: bind the connection. For SNAT the new source must not clash with an
  * existing connection's reply tuple; if it does, another port from the range is chosen.
  */
-export function natSetup(ct: ConntrackTable, e: CtEntry, manip: ManipType, range: NatRange): void {
+export function natSetup(ct: ConntrackTable, e: CtEntry, manip: ManipType, range: NatRange): boolean {
   // The tuple as the packet will look after this manipulation, in the original direction.
   const cur = invertTuple(e.reply);
   const want: CtTuple = { ...cur };
@@ -43,13 +43,27 @@ export function natSetup(ct: ConntrackTable, e: CtEntry, manip: ManipType, range
     if (hasPorts && range.ports) want.sport = range.ports.lo;
   }
   let reply = invertTuple(want);
+  let clash = false;
   if (manip === 'src' && hasPorts && ct.tupleTaken(reply)) {
     const r = range.ports ?? defaultPortRange(cur.sport);
-    for (let p = r.lo; p <= r.hi; p++) {
-      const cand = invertTuple({ ...want, sport: p });
-      if (!ct.tupleTaken(cand)) {
-        reply = cand;
-        break;
+    // get_unique_tuple: a single-port range is used as it is, clash or not.
+    clash = true;
+    if (!range.ports || r.lo !== r.hi) {
+      for (let p = r.lo; p <= r.hi && clash; p++) {
+        const cand = invertTuple({ ...want, sport: p });
+        if (!ct.tupleTaken(cand)) {
+          reply = cand;
+          clash = false;
+        }
+      }
+      // nf_nat_used_tuple_harder: as a last resort a TCP SYN may evict a source-NATed
+      // connection that is already in TIME_WAIT.
+      for (let p = r.lo; p <= r.hi && clash && cur.proto === IpProto.TCP; p++) {
+        const cand = invertTuple({ ...want, sport: p });
+        if (ct.evictTimeWait(cand)) {
+          reply = cand;
+          clash = false;
+        }
       }
     }
   }
@@ -61,6 +75,8 @@ export function natSetup(ct: ConntrackTable, e: CtEntry, manip: ManipType, range
     e.srcNat = e.orig.src !== want.src || e.orig.sport !== want.sport;
     e.srcNatDone = true;
   }
+  // The tuple still clashes: __nf_conntrack_confirm will refuse the connection (the packet is dropped).
+  return !clash;
 }
 
 /** MASQUERADE: SNAT to the address the outgoing interface would use for this destination. */

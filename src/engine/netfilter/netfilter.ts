@@ -81,7 +81,9 @@ export class Netfilter {
   }
 
   rulesChanged(spec: RuleSpec): void {
-    if (spec.matches.some((m) => m.kind === 'conntrack' || m.kind === 'state')) this.conntrackOn = true;
+    // Loading xt_conntrack, xt_state, xt_connmark or xt_CONNMARK pulls in nf_conntrack.
+    if (spec.matches.some((m) => m.kind === 'conntrack' || m.kind === 'state' || m.kind === 'connmark')) this.conntrackOn = true;
+    if (spec.target?.kind === 'CONNMARK') this.conntrackOn = true;
   }
 
   private run(kind: OpKind, skb: Skb, state: NfHookState): NfVerdict {
@@ -173,6 +175,25 @@ function portMatches(m: PortMatch | undefined, port: number): boolean {
   return (port >= m.range.lo && port <= m.range.hi) !== m.invert;
 }
 
+/** tcp_find_option: walk the TCP options looking for one kind. */
+function tcpHasOption(d: Uint8Array, t: number, kind: number): boolean {
+  if (d.length < t + 20) return false;
+  const end = Math.min(d.length, t + (d[t + 12] >> 4) * 4);
+  for (let i = t + 20; i < end; ) {
+    const k = d[i];
+    if (k === kind) return true;
+    if (k === 0) return false;
+    if (k === 1) {
+      i++;
+      continue;
+    }
+    const len = d[i + 1];
+    if (!len || len < 2) return false;
+    i += len;
+  }
+  return false;
+}
+
 function ctStateOf(skb: Skb): CtStateName {
   const sct = skb.ct as SkbCt | null;
   if (!sct) return 'INVALID';
@@ -206,6 +227,7 @@ function matchOne(m: Match, c: MatchContext): boolean {
     case 'tcp':
       if (p.proto !== IpProto.TCP || p.fragOff !== 0) return false;
       if (m.flags && ((p.tcpFlags & m.flags.mask) === m.flags.comp) === m.flags.invert) return false;
+      if (m.option && tcpHasOption(c.skb.data, p.off + p.hl, m.option.num) === m.option.invert) return false;
       return portMatches(m.sport, p.sport) && portMatches(m.dport, p.dport);
     case 'udp':
       if (p.proto !== IpProto.UDP || p.fragOff !== 0) return false;
@@ -233,23 +255,53 @@ function matchOne(m: Match, c: MatchContext): boolean {
         if (hit === m.ctstate.invert) return false;
       }
       const e = sct?.entry;
+      if (m.ctproto && (!e || (e.orig.proto === m.ctproto.num) === m.ctproto.invert)) return false;
       if (m.ctorigdst && (!e || !addrMatches(m.ctorigdst, e.orig.dst))) return false;
       if (m.ctorigsrc && (!e || !addrMatches(m.ctorigsrc, e.orig.src))) return false;
+      if (m.ctreplsrc && (!e || !addrMatches(m.ctreplsrc, e.reply.src))) return false;
+      if (m.ctrepldst && (!e || !addrMatches(m.ctrepldst, e.reply.dst))) return false;
+      if (m.ctstatus) {
+        const has = (st: string): boolean => !!e && (st === 'ASSURED' ? e.assured : st === 'SEEN_REPLY' ? e.seenReply : st === 'CONFIRMED' ? e.confirmed : false);
+        if (m.ctstatus.statuses.some(has) === m.ctstatus.invert) return false;
+      }
+      if (m.ctorigsrcport && (!e || !portMatches(m.ctorigsrcport, e.orig.sport))) return false;
       if (m.ctorigdstport && (!e || !portMatches(m.ctorigdstport, e.orig.dport))) return false;
+      if (m.ctreplsrcport && (!e || !portMatches(m.ctreplsrcport, e.reply.sport))) return false;
+      if (m.ctrepldstport && (!e || !portMatches(m.ctrepldstport, e.reply.dport))) return false;
+      if (m.ctexpire) {
+        const left = e ? Math.max(0, Math.floor((e.expires - c.ns.kernel.now) / 1e9)) : 0;
+        if (!e || (left >= m.ctexpire.lo && left <= m.ctexpire.hi) === m.ctexpire.invert) return false;
+      }
       if (m.ctdir && (!sct || (sct.dir === 'orig') !== (m.ctdir === 'ORIGINAL'))) return false;
       return true;
     }
     case 'state':
       return m.states.includes(ctStateOf(c.skb)) !== m.invert;
     case 'addrtype': {
-      if (m.srcType && m.srcType.types.includes(addrType(c.ns, p.src)) === m.srcType.invert) return false;
-      if (m.dstType && m.dstType.types.includes(addrType(c.ns, p.dst)) === m.dstType.invert) return false;
+      // --limit-iface-in/out: inet_dev_addr_type, the type as seen from that device only (an
+      // address of another interface is not LOCAL there).
+      const dev = m.limitIfaceIn ? c.in : m.limitIfaceOut ? c.out : null;
+      const typeOf = (a: Ipv4): AddrTypeName => {
+        const t = addrType(c.ns, a);
+        return dev && t === 'LOCAL' && !dev.addrs.some((x) => x.addr === a) ? 'UNICAST' : t;
+      };
+      if (m.srcType && m.srcType.types.includes(typeOf(p.src)) === m.srcType.invert) return false;
+      if (m.dstType && m.dstType.types.includes(typeOf(p.dst)) === m.dstType.invert) return false;
       return true;
     }
     case 'comment':
       return true;
     case 'mark':
       return (((c.skb.mark & m.mask) >>> 0) === m.value) !== m.invert;
+    case 'connmark': {
+      const e = (c.skb.ct as SkbCt | null)?.entry;
+      if (!e) return false;
+      return (((e.mark & m.mask) >>> 0) === m.value) !== m.invert;
+    }
+    case 'length':
+      return (p.len >= m.lo && p.len <= m.hi) !== m.invert;
+    case 'ipvs':
+      return c.skb.ipvs !== m.invert;
     case 'physdev': {
       if (m.physdevIn && !ifaceMatches(m.physdevIn, c.physIn)) return false;
       if (m.physdevOut && !ifaceMatches(m.physdevOut, c.physOut)) return false;
@@ -443,6 +495,22 @@ export function ipDoTable(ns: NetNs, t: Table, skb: Skb, state: NfHookState): Nf
         i++;
         continue;
       }
+      case 'NFLOG':
+      case 'ULOG':
+      case 'CT':
+        // No netlink listener is modelled; a CT zone is accepted but every zone shares one table.
+        i++;
+        continue;
+      case 'CONNMARK': {
+        const e = (skb.ct as SkbCt | null)?.entry;
+        if (e) {
+          if (target.mode === 'set') e.mark = ((e.mark & ~target.ctmask) ^ target.value) >>> 0;
+          else if (target.mode === 'save') e.mark = ((e.mark & ~target.ctmask) ^ (skb.mark & target.nfmask)) >>> 0;
+          else skb.mark = ((skb.mark & ~target.nfmask) ^ (e.mark & target.ctmask)) >>> 0;
+        }
+        i++;
+        continue;
+      }
       case 'TRACE':
         skb.nftrace = true;
         i++;
@@ -455,8 +523,7 @@ export function ipDoTable(ns: NetNs, t: Table, skb: Skb, state: NfHookState): Nf
       case 'SNAT':
       case 'MASQUERADE':
       case 'REDIRECT':
-        applyNatTarget(ns, skb, state, target);
-        return 'accept';
+        return applyNatTarget(ns, skb, state, target) ? 'accept' : 'drop';
     }
   }
 }
@@ -465,31 +532,28 @@ function ruleCountOf(t: Table, chain: string): number {
   return t.chains.get(chain)?.rules.length ?? 0;
 }
 
-function applyNatTarget(ns: NetNs, skb: Skb, state: NfHookState, target: Extract<RuleSpec['target'], { kind: 'DNAT' | 'SNAT' | 'MASQUERADE' | 'REDIRECT' }>): void {
+/** Returns false when the binding clashes with another connection (the packet is dropped). */
+function applyNatTarget(ns: NetNs, skb: Skb, state: NfHookState, target: Extract<RuleSpec['target'], { kind: 'DNAT' | 'SNAT' | 'MASQUERADE' | 'REDIRECT' }>): boolean {
   const sct = skb.ct as SkbCt | null;
-  if (!sct?.entry) return;
+  if (!sct?.entry) return true;
   const nf = ensureNetfilter(ns);
   const e = sct.entry;
   switch (target.kind) {
     case 'DNAT':
-      natSetup(nf.conntrack, e, 'dst', target.to);
-      return;
+      return natSetup(nf.conntrack, e, 'dst', target.to);
     case 'SNAT':
-      natSetup(nf.conntrack, e, 'src', target.to);
-      return;
+      return natSetup(nf.conntrack, e, 'src', target.to);
     case 'MASQUERADE': {
-      if (!state.out) return;
+      if (!state.out) return true;
       const a = masqueradeAddress(state.out, e.orig.dst);
-      if (a === null) return;
-      natSetup(nf.conntrack, e, 'src', { minAddr: a, maxAddr: a, ports: target.toPorts });
-      return;
+      if (a === null) return true;
+      return natSetup(nf.conntrack, e, 'src', { minAddr: a, maxAddr: a, ports: target.toPorts });
     }
     case 'REDIRECT': {
       // To the primary address of the incoming interface, or 127.0.0.1 for local traffic.
       const a = state.in ? (state.in.addrs.find((x) => !x.secondary)?.addr ?? null) : (0x7f000001 as Ipv4);
-      if (a === null) return;
-      natSetup(nf.conntrack, e, 'dst', { minAddr: a, maxAddr: a, ports: target.toPorts });
-      return;
+      if (a === null) return true;
+      return natSetup(nf.conntrack, e, 'dst', { minAddr: a, maxAddr: a, ports: target.toPorts });
     }
   }
 }

@@ -44,19 +44,43 @@ export interface PortMatch {
   invert: boolean;
 }
 
+/** Conntrack status bits `--ctstatus` can test, in libxt_conntrack's printing order. */
+export type CtStatusName = 'EXPECTED' | 'SEEN_REPLY' | 'ASSURED' | 'CONFIRMED';
+
 export type CtStateName = 'INVALID' | 'NEW' | 'ESTABLISHED' | 'RELATED' | 'UNTRACKED' | 'SNAT' | 'DNAT';
 export type AddrTypeName = 'UNSPEC' | 'UNICAST' | 'LOCAL' | 'BROADCAST' | 'ANYCAST' | 'MULTICAST' | 'BLACKHOLE' | 'UNREACHABLE' | 'PROHIBIT' | 'THROW' | 'NAT' | 'XRESOLVE';
 
 export type Match =
-  | { kind: 'tcp'; sport?: PortMatch; dport?: PortMatch; flags?: { mask: number; comp: number; invert: boolean } }
+  | { kind: 'tcp'; sport?: PortMatch; dport?: PortMatch; flags?: { mask: number; comp: number; invert: boolean }; option?: { num: number; invert: boolean } }
   | { kind: 'udp'; sport?: PortMatch; dport?: PortMatch }
   | { kind: 'icmp'; icmpType?: { type: number; code: number | null; invert: boolean; name: string } }
   | { kind: 'multiport'; dir: 'sports' | 'dports' | 'ports'; ports: PortRange[]; invert: boolean }
-  | { kind: 'conntrack'; ctstate?: { states: CtStateName[]; invert: boolean }; ctorigdst?: AddrMatch; ctorigsrc?: AddrMatch; ctorigdstport?: PortMatch; ctdir?: 'ORIGINAL' | 'REPLY' }
+  | {
+      kind: 'conntrack';
+      ctstate?: { states: CtStateName[]; invert: boolean };
+      ctproto?: { num: number; invert: boolean };
+      ctorigsrc?: AddrMatch;
+      ctorigdst?: AddrMatch;
+      ctreplsrc?: AddrMatch;
+      ctrepldst?: AddrMatch;
+      ctstatus?: { statuses: CtStatusName[]; invert: boolean };
+      ctorigsrcport?: PortMatch;
+      ctorigdstport?: PortMatch;
+      ctreplsrcport?: PortMatch;
+      ctrepldstport?: PortMatch;
+      ctexpire?: { lo: number; hi: number; invert: boolean };
+      ctdir?: 'ORIGINAL' | 'REPLY';
+    }
+  /** `-m connmark --mark V[/M]`: the connection's mark. */
+  | { kind: 'connmark'; value: number; mask: number; invert: boolean }
+  /** `-m length --length LO[:HI]`: the IP total length. */
+  | { kind: 'length'; lo: number; hi: number; invert: boolean }
   | { kind: 'state'; states: CtStateName[]; invert: boolean }
   | { kind: 'addrtype'; srcType?: { types: AddrTypeName[]; invert: boolean }; dstType?: { types: AddrTypeName[]; invert: boolean }; limitIfaceIn?: boolean; limitIfaceOut?: boolean }
   | { kind: 'comment'; comment: string }
   | { kind: 'mark'; value: number; mask: number; invert: boolean }
+  /** `-m ipvs --ipvs`: the packet was handled by IPVS (skb->ipvs_property). */
+  | { kind: 'ipvs'; invert: boolean }
   | { kind: 'physdev'; physdevIn?: IfaceMatch; physdevOut?: IfaceMatch; isIn?: { invert: boolean }; isOut?: { invert: boolean }; isBridged?: { invert: boolean } };
 
 export type RejectWith =
@@ -83,9 +107,17 @@ export type Target =
   /** `-j CHAIN` (jump) or `-g CHAIN` (goto: do not come back here). */
   | { kind: 'jump'; chain: string; goto: boolean }
   | { kind: 'REJECT'; with: RejectWith }
-  | { kind: 'LOG'; prefix: string | null; level: number | null }
-  | { kind: 'DNAT'; to: NatRange }
-  | { kind: 'SNAT'; to: NatRange }
+  | { kind: 'LOG'; prefix: string | null; level: number | null; flags?: number }
+  /** NFLOG hands the packet to a netlink group (nothing listens in the simulator). */
+  | { kind: 'NFLOG'; group: number; prefix: string | null; range: number | null; threshold: number | null }
+  /** ULOG passes the parser but nf_tables has no such expression: the commit fails. */
+  | { kind: 'ULOG' }
+  /** CONNMARK: set ct mark = (ctmark & ~ctmask) ^ value; save/restore copy between packet and connection. */
+  | { kind: 'CONNMARK'; mode: 'set' | 'save' | 'restore'; value: number; ctmask: number; nfmask: number }
+  /** CT with options other than --notrack (a conntrack zone); only the zone is kept. */
+  | { kind: 'CT'; zone: number }
+  | { kind: 'DNAT'; to: NatRange; random?: boolean; persistent?: boolean }
+  | { kind: 'SNAT'; to: NatRange; random?: boolean; randomFully?: boolean; persistent?: boolean }
   | { kind: 'MASQUERADE'; toPorts: PortRange | null }
   | { kind: 'REDIRECT'; toPorts: PortRange | null }
   | { kind: 'MARK'; op: 'set' | 'xset' | 'and' | 'or' | 'xor'; value: number; mask: number }

@@ -251,11 +251,12 @@ export function tcpListen(ns: NetNs, port: number, addr: Ipv4 = 0 as Ipv4): TcpL
 }
 
 /** connect(): route, pick a source port, send SYN. Errors from routing come back at once. */
-export function tcpConnect(ns: NetNs, dst: Ipv4, dport: number, onEvent: (e: TcpEvent) => void, opts: { src?: Ipv4 | null; oif?: NetDevice | null } = {}): TcpConn | RouteError {
+export function tcpConnect(ns: NetNs, dst: Ipv4, dport: number, onEvent: (e: TcpEvent) => void, opts: { src?: Ipv4 | null; oif?: NetDevice | null; sport?: number | null } = {}): TcpConn | RouteError {
   const rt = ipRouteOutput(ns, dst, { src: opts.src, oif: opts.oif });
   if (typeof rt === 'string') return rt;
   const t = ns.sockets.tcp;
-  const sport = pickEphemeralPort(ns, (p) => t.portInUse(p));
+  // A bound source port (bind() before connect(); the caller checked EADDRINUSE) or an ephemeral one.
+  const sport = opts.sport || pickEphemeralPort(ns, (p) => t.portInUse(p));
   const c = new TcpConn(ns, rt.src, sport, dst, dport);
   c.onEvent = onEvent;
   c.state = 'SYN_SENT';

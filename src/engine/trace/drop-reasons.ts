@@ -19,6 +19,8 @@ export const DropReason = {
   IP_INVALID_SOURCE: 'IP_INVALID_SOURCE',
   /** no route for a received packet */
   IP_INNOROUTES: 'IP_INNOROUTES',
+  /** reverse path filter (rp_filter) failed */
+  IP_RPFILTER: 'IP_RPFILTER',
   /** no route for an outgoing packet */
   IP_OUTNOROUTES: 'IP_OUTNOROUTES',
   /** no handler for the IP protocol number */

@@ -20,10 +20,11 @@ interface AddrArgs {
   brd: string | null;
   scope: 'host' | 'link' | 'global' | null;
   label: string | null;
+  peer: string | null;
 }
 
 function parseAddrArgs(ctx: IpCtx, argv: string[]): AddrArgs | number {
-  const r: AddrArgs = { local: null, dev: null, brd: null, scope: null, label: null };
+  const r: AddrArgs = { local: null, dev: null, brd: null, scope: null, label: null, peer: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string | null => (i + 1 < argv.length ? argv[++i] : null);
@@ -51,6 +52,7 @@ function parseAddrArgs(ctx: IpCtx, argv: string[]): AddrArgs | number {
       const v = next();
       if (v === null) return incomplete(ctx);
       if (a === 'local') r.local = v;
+      if (a === 'peer') r.peer = v;
     } else if (a === 'noprefixroute' || a === 'home' || a === 'nodad') {
       continue;
     } else {
@@ -75,10 +77,22 @@ function addrAdd(ctx: IpCtx, argv: string[], sub: string): number {
     ctx.err('Not enough information: "local" argument is required.\n');
     return 1;
   }
-  const p = parsePrefix(r.local, true);
-  if (p === null) {
+  const parsed = parsePrefix(r.local, true);
+  if (parsed === null) {
     ctx.err(`Error: any valid prefix is expected rather than "${r.local}".\n`);
     return 1;
+  }
+  const p = { ...parsed };
+  // `peer P[/LEN]`: the prefix length (and the prefix route) come from the peer.
+  let peer: Ipv4 | undefined;
+  if (r.peer !== null) {
+    const pp = parsePrefix(r.peer, true);
+    if (pp === null) {
+      ctx.err(`Error: any valid prefix is expected rather than "${r.peer}".\n`);
+      return 1;
+    }
+    peer = pp.addr;
+    p.len = pp.len;
   }
   const dev = ctx.ns.device(r.dev);
   if (!dev) return noDevice(ctx, r.dev);
@@ -97,7 +111,7 @@ function addrAdd(ctx: IpCtx, argv: string[], sub: string): number {
     const existing = dev.addrs.find((x) => x.addr === p.addr && x.prefixLen === p.len);
     if (existing) return 0;
   }
-  const res = ctx.kernel.addAddr(dev, p.addr, p.len, { broadcast: brd, scope: r.scope ?? undefined, label: r.label ?? undefined });
+  const res = ctx.kernel.addAddr(dev, p.addr, p.len, { broadcast: brd, scope: r.scope ?? undefined, label: r.label ?? undefined, peer });
   return res.ok ? 0 : nlFail(ctx, res.error);
 }
 
@@ -130,14 +144,28 @@ function addrDel(ctx: IpCtx, argv: string[]): number {
 }
 
 function addrFlush(ctx: IpCtx, argv: string[]): number {
-  const devName = argv[0] === 'dev' ? argv[1] : argv[0];
+  let devName: string | undefined;
+  let label: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === 'dev') devName = argv[++i];
+    else if (argv[i] === 'label') label = argv[++i] ?? null;
+    else devName ??= argv[i];
+  }
   if (devName === undefined) {
     ctx.err('Flush requires arguments.\n');
     return 1;
   }
   const dev = ctx.ns.device(devName);
   if (!dev) return noDevice(ctx, devName);
-  ctx.kernel.flushAddrs(dev);
+  if (label === null) {
+    ctx.kernel.flushAddrs(dev);
+    return 0;
+  }
+  // ipaddr_flush with a label filter (fnmatch): one RTM_DELADDR per matching address.
+  const re = new RegExp('^' + label.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
+  for (const a of dev.addrs.filter((x) => re.test(x.label))) {
+    if (dev.addrs.includes(a)) ctx.kernel.delAddr(dev, a.addr, a.prefixLen);
+  }
   return 0;
 }
 

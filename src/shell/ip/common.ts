@@ -24,6 +24,7 @@ const STRERROR: Record<NlError['errno'], string> = {
   ENETDOWN: 'Network is down',
   ESRCH: 'No such process',
   EADDRNOTAVAIL: 'Cannot assign requested address',
+  EADDRINUSE: 'Address already in use',
   ENETUNREACH: 'Network is unreachable',
   EBUSY: 'Device or resource busy',
   EOPNOTSUPP: 'Operation not supported',

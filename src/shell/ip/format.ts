@@ -5,12 +5,18 @@ import { Veth } from '../../engine/net/veth.ts';
 import { Bridge } from '../../engine/net/bridge.ts';
 import { Vlan } from '../../engine/net/vlan.ts';
 import { Macvlan } from '../../engine/net/macvlan.ts';
+import { Ipvlan } from '../../engine/net/ipvlan.ts';
 import { Vxlan } from '../../engine/net/vxlan.ts';
+
+/** The lower device of a stacked device (VLAN, macvlan, ipvlan): IFLA_LINK. */
+function lowerOf(d: NetDevice): NetDevice | null {
+  return d instanceof Vlan || d instanceof Macvlan || d instanceof Ipvlan ? d.lower : null;
+}
 
 /** "name" or "name@peer" / "name@ifN" as iproute2 prints a device with a link. */
 export function linkName(d: NetDevice): string {
-  if (d instanceof Vlan || d instanceof Macvlan) {
-    const l = d.lower;
+  const l = lowerOf(d);
+  if (l) {
     return l.ns === d.ns ? `${d.name}@${l.name}` : `${d.name}@if${l.ifindex}`;
   }
   if (d instanceof Veth && d.peer) {
@@ -28,10 +34,11 @@ export function linkFlags(d: NetDevice): string {
   if (d.adminUp && !d.carrier) f.push('NO-CARRIER');
   if (d.kind === 'loopback') f.push('LOOPBACK');
   else f.push('BROADCAST', 'MULTICAST');
+  if (d.noarp) f.push('NOARP');
   if (d.adminUp) f.push('UP');
   if (d.adminUp && d.carrier) f.push('LOWER_UP');
   // M-DOWN: the device this one is linked to (veth peer, lower device) is down, if local.
-  const link = d instanceof Veth ? d.peer : d instanceof Vlan || d instanceof Macvlan ? d.lower : null;
+  const link = d instanceof Veth ? d.peer : lowerOf(d);
   if (link && link.ns === d.ns && !link.adminUp) f.push('M-DOWN');
   return `<${f.join(',')}>`;
 }
@@ -40,7 +47,7 @@ export function linkFlags(d: NetDevice): string {
 export function operState(d: NetDevice): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN' {
   if (!d.adminUp) return 'DOWN';
   if (d.kind === 'loopback' || d.kind === 'vxlan') return 'UNKNOWN';
-  if ((d instanceof Vlan || d instanceof Macvlan) && !d.carrier) return 'LOWERLAYERDOWN';
+  if (lowerOf(d) && !d.carrier) return 'LOWERLAYERDOWN';
   if (d.carrier) return 'UP';
   if (d instanceof Veth && d.peer && d.peer.ifindex !== d.ifindex) return 'LOWERLAYERDOWN';
   return 'DOWN';
@@ -59,7 +66,7 @@ export function linkHeader(d: NetDevice, withMode: boolean): string {
 
 /** link-netns NAME (or link-netnsid N) for a veth whose peer lives elsewhere. */
 export function linkNetns(d: NetDevice): string {
-  const other = d instanceof Veth ? d.peer : d instanceof Vlan || d instanceof Macvlan ? d.lower : null;
+  const other = d instanceof Veth ? d.peer : lowerOf(d);
   if (other && other.ns !== d.ns) {
     const pns = other.ns;
     return pns.name !== '' && !pns.hidden ? ` link-netns ${pns.name}` : ` link-netnsid ${d.ns.peerIdOf(pns)}`;
@@ -83,6 +90,8 @@ export function linkDetails(d: NetDevice): { suffix: string; lines: string[] } {
   if (d instanceof Veth) lines.push('veth ');
   else if (d instanceof Vlan) lines.push(`vlan protocol 802.1Q id ${d.vid} <REORDER_HDR> `);
   else if (d instanceof Macvlan) lines.push(`macvlan mode ${d.mode} bcqueuelen 1000 usedbcqueuelen 1000 `);
+  // print_linktype "%s " then ipvlan_print_opt " mode %s " and the flag.
+  else if (d instanceof Ipvlan) lines.push(`ipvlan  mode ${d.port.mode} ${d.port.flag} `);
   else if (d instanceof Bridge) {
     const id = `8000.${formatMac(d.mac)}`;
     const nf = d.ns.sysctl.get('net.bridge.bridge-nf-call-iptables') === '1' ? 1 : 0;
@@ -116,7 +125,10 @@ export function linkDetails(d: NetDevice): { suffix: string; lines: string[] } {
 export function linkLocal6(d: NetDevice): string {
   const b = formatMac(d.mac).split(':').map((x) => parseInt(x, 16));
   b[0] ^= 0x02;
-  const words = [(b[0] << 8) | b[1], (b[2] << 8) | 0xff, (0xfe << 8) | b[3], (b[4] << 8) | b[5]];
+  // addrconf_ifid_eui48: a device with a dev_id (ipvlan slaves sharing one MAC) puts it in place of ff:fe.
+  const devId = d instanceof Ipvlan ? d.devId : 0;
+  const mid = devId ? [(devId >> 8) & 0xff, devId & 0xff] : [0xff, 0xfe];
+  const words = [(b[0] << 8) | b[1], (b[2] << 8) | mid[0], (mid[1] << 8) | b[3], (b[4] << 8) | b[5]];
   return `fe80::${words.map((w) => w.toString(16)).join(':')}`;
 }
 
@@ -128,7 +140,8 @@ export function formatAddrLines(d: NetDevice, only4: boolean): string[] {
   const lines: string[] = [];
   for (const a of d.addrs) {
     const brd = a.broadcast !== 0 ? ` brd ${formatIpv4(a.broadcast)}` : '';
-    lines.push(`    inet ${formatIpv4(a.addr)}/${a.prefixLen}${brd} scope ${a.scope}${a.secondary ? ' secondary' : ''} ${a.label}`);
+    const peer = a.peer !== undefined ? ` peer ${formatIpv4(a.peer)}` : '';
+    lines.push(`    inet ${formatIpv4(a.addr)}${peer}/${a.prefixLen}${brd} scope ${a.scope}${a.secondary ? ' secondary' : ''} ${a.label}`);
     lines.push('       valid_lft forever preferred_lft forever');
   }
   if (!only4) {

@@ -1,6 +1,7 @@
 import { parseMac, type Mac } from '../../engine/addr/mac.ts';
 import { type Ipv4, parseIpv4 } from '../../engine/addr/ipv4.ts';
 import { Macvlan, type MacvlanMode } from '../../engine/net/macvlan.ts';
+import { Ipvlan, type IpvlanFlag, type IpvlanMode } from '../../engine/net/ipvlan.ts';
 import { VXLAN_LINUX_DEFAULT_PORT, Vxlan, type VxlanConfig } from '../../engine/net/vxlan.ts';
 import type { NetDevice } from '../../engine/net/device.ts';
 import type { NetNs } from '../../engine/net/netns.ts';
@@ -8,11 +9,12 @@ import { Bridge } from '../../engine/net/bridge.ts';
 import { matches } from '../argv.ts';
 import { type IpCtx, EXIT_PARSE, devicesToShow, duparg2, incomplete, invarg, nlFail, noDevice, resolveNetns } from './common.ts';
 import { linkDetails, linkHeader, linkLine2 } from './format.ts';
+import { changeVxlan } from './vxlan-change.ts';
 
 /** What `ip link add|set` was asked to do (the fields iplink_parse fills in). */
 interface LinkRequest {
   dev: string | null;
-  /** `link DEV`: the lower device of a VLAN or macvlan. */
+  /** `link DEV`: the lower device of a VLAN, macvlan or ipvlan. */
   link: string | null;
   name: string | null;
   up: boolean | null;
@@ -37,6 +39,8 @@ function parseLinkArgs(ctx: IpCtx, argv: string[], forAdd: boolean): LinkRequest
     else if (a === 'name') {
       const v = next();
       if (v === null) return incomplete(ctx);
+      // iplink_parse: check_ifname() on the new name (at most IFNAMSIZ - 1 characters).
+      if (v.length > 15) return invarg(ctx, '"name" not a valid ifname', v);
       r.name = v;
     } else if (a === 'index') {
       if (next() === null) return incomplete(ctx);
@@ -158,6 +162,9 @@ function linkAdd(ctx: IpCtx, argv: string[]): number {
       while (peerNs.device(`veth${n}`)) n++;
       peerName = `veth${n}`;
     }
+    // veth_validate: a multicast or all-zero IFLA_ADDRESS (either end) is EADDRNOTAVAIL.
+    const badMac = (m: Mac | null): boolean => m !== null && (m === 0 || Math.floor(m / 0x10000000000) % 2 === 1);
+    if (badMac(r.address) || badMac(peerMac)) return nlFail(ctx, { errno: 'EADDRNOTAVAIL' });
     const res = k.addVeth(ns, name, peerNs, peerName);
     if (!res.ok) return nlFail(ctx, res.error);
     dev = res.value;
@@ -172,7 +179,9 @@ function linkAdd(ctx: IpCtx, argv: string[]): number {
     const res = k.addBridge(ns, name);
     if (!res.ok) return nlFail(ctx, res.error);
     dev = res.value;
-  } else if (r.type === 'vlan' || r.type === 'macvlan' || r.type === 'vxlan') {
+  } else if (r.type === 'vlan' || r.type === 'macvlan' || r.type === 'ipvlan' || r.type === 'vxlan') {
+    // register_netdevice → eth_validate_addr: a multicast or all-zero IFLA_ADDRESS is refused.
+    if (r.type === 'macvlan' && r.address !== null && (r.address === 0 || Math.floor(r.address / 0x10000000000) % 2 === 1)) return nlFail(ctx, { errno: 'EADDRNOTAVAIL' });
     const made = addStackedLink(ctx, r, ns, name);
     if (typeof made === 'number') return made;
     dev = made;
@@ -259,29 +268,10 @@ function linkSet(ctx: IpCtx, argv: string[]): number {
   return 0;
 }
 
-/** `ip link set DEV type vxlan|macvlan ...`: the options a live device lets change. */
+/** `ip link set DEV type vxlan|macvlan|ipvlan ...`: the options a live device lets change. */
 function changeLinkType(ctx: IpCtx, dev: NetDevice, r: LinkRequest): number {
   const t = r.typeArgs;
-  if (r.type === 'vxlan' && dev instanceof Vxlan) {
-    for (let i = 0; i < t.length; i++) {
-      const a = t[i];
-      if (a === 'id' || a === 'vni') {
-        if (Number(t[++i]) !== dev.cfg.vni) {
-          ctx.err('Error: Cannot change VNI.\n');
-          return 2;
-        }
-      } else if (a === 'learning') dev.cfg.learning = true;
-      else if (a === 'nolearning') dev.cfg.learning = false;
-      else if (a === 'ttl') {
-        const v = t[++i];
-        dev.cfg.ttl = v === 'auto' || v === 'inherit' ? 0 : Number(v);
-      } else if (a === 'df') {
-        const v = t[++i];
-        if (v === 'set' || v === 'unset' || v === 'inherit') dev.cfg.df = v;
-      } else if (a === 'ageing') i++;
-    }
-    return 0;
-  }
+  if (r.type === 'vxlan' && dev instanceof Vxlan) return changeVxlan(ctx, dev, t);
   if (r.type === 'macvlan' && dev instanceof Macvlan) {
     const i = t.indexOf('mode');
     if (i >= 0) {
@@ -295,8 +285,53 @@ function changeLinkType(ctx: IpCtx, dev: NetDevice, r: LinkRequest): number {
     }
     return 0;
   }
+  if (r.type === 'ipvlan' && dev instanceof Ipvlan) {
+    const opts = parseIpvlanOpts(ctx, t);
+    if (typeof opts === 'number') return opts;
+    const res = ctx.kernel.setIpvlan(dev, opts.mode, opts.flag);
+    if (!res.ok) return nlFail(ctx, res.error);
+    return 0;
+  }
   ctx.err('RTNETLINK answers: Operation not supported\n');
   return 2;
+}
+
+/** iplink_ipvlan.c print_explain. */
+function ipvlanExplain(ctx: IpCtx): void {
+  ctx.err('Usage: ... ipvlan [ mode MODE ] [ FLAGS ]\n\nMODE: l3 | l3s | l2\nFLAGS: bridge | private | vepa\n(first values are the defaults if nothing is specified).\n');
+}
+
+/**
+ * ipvlan_parse_opt: `mode l2|l3|l3s` and at most one of bridge|private|vepa. The flags
+ * attribute is always sent (bridge when none is given); the mode only when given.
+ */
+function parseIpvlanOpts(ctx: IpCtx, t: string[]): { mode: IpvlanMode | null; flag: IpvlanFlag } | number {
+  let mode: IpvlanMode | null = null;
+  let flag: IpvlanFlag = 'bridge';
+  let flagGiven = false;
+  for (let i = 0; i < t.length; i++) {
+    const a = t[i];
+    if (matches(a, 'mode')) {
+      const v = t[++i];
+      if (v === undefined) return incomplete(ctx);
+      if (v !== 'l2' && v !== 'l3' && v !== 'l3s') {
+        ctx.err('Error: argument of "mode" must be either "l2", "l3" or "l3s"\n');
+        return 1;
+      }
+      mode = v;
+    } else if (!flagGiven && (matches(a, 'private') || matches(a, 'vepa') || matches(a, 'bridge'))) {
+      flag = matches(a, 'private') ? 'private' : matches(a, 'vepa') ? 'vepa' : 'bridge';
+      flagGiven = true;
+    } else if (matches(a, 'help')) {
+      ipvlanExplain(ctx);
+      return 1;
+    } else {
+      ctx.err(`ipvlan: unknown option "${a}"?\n`);
+      ipvlanExplain(ctx);
+      return 1;
+    }
+  }
+  return { mode, flag };
 }
 
 function linkShow(ctx: IpCtx, argv: string[]): number {
@@ -416,8 +451,18 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
     const res = k.addMacvlan(ns, name, lower, mode);
     return res.ok ? res.value : nlFail(ctx, res.error);
   }
+  if (r.type === 'ipvlan') {
+    const opts = parseIpvlanOpts(ctx, t);
+    if (typeof opts === 'number') return opts;
+    const lower = lowerDevice(ctx, r);
+    if (typeof lower === 'number') return lower;
+    // ipvlan_link_new: without IFLA_IPVLAN_MODE the mode is L3.
+    const res = k.addIpvlan(ns, name, lower, opts.mode ?? 'l3', opts.flag);
+    return res.ok ? res.value : nlFail(ctx, res.error);
+  }
   // vxlan
   const cfg: VxlanConfig = { vni: -1, dstport: -1, local: null, remote: null, lower: null, learning: true, ttl: 0, df: 'unset' };
+  let portRange: { lo: number; hi: number } | null = null;
   for (let i = 0; i < t.length; i++) {
     const a = t[i];
     const next = (): string | null => (i + 1 < t.length ? t[++i] : null);
@@ -443,10 +488,18 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
       if (!/^\d+$/.test(v) || Number(v) > 65535) return invarg(ctx, 'dstport', v);
       cfg.dstport = Number(v) === 0 ? VXLAN_LINUX_DEFAULT_PORT : Number(v);
     } else if (a === 'local' || a === 'remote' || a === 'group') {
+      // iproute2: a group after a unicast remote, or the reverse, is refused at once.
+      if (a !== 'local' && cfg.remote !== null && cfg.remote >>> 28 === 0xe !== (a === 'group')) {
+        ctx.err('vxlan: both group and remote cannot be specified\n');
+        return 1;
+      }
       const got = addr();
       if ('code' in got) return got.code;
-      if (a === 'local') cfg.local = got.ip;
-      else cfg.remote = got.ip;
+      if (a === 'group' && got.ip >>> 28 !== 0xe) return invarg(ctx, 'invalid group address', t[i]);
+      if (a === 'remote' && got.ip >>> 28 === 0xe) return invarg(ctx, 'invalid remote address', t[i]);
+      // 0.0.0.0 is no address at all: no default forwarding entry, no fixed source.
+      if (a === 'local') cfg.local = got.ip === 0 ? null : got.ip;
+      else cfg.remote = got.ip === 0 ? null : got.ip;
     } else if (a === 'dev') {
       const v = next();
       if (v === null) return incomplete(ctx);
@@ -465,7 +518,10 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
       if (v === null) return incomplete(ctx);
       if (v === 'auto' || v === 'inherit') cfg.ttl = 0;
       else if (/^\d+$/.test(v) && Number(v) <= 255) cfg.ttl = Number(v);
+      else if (/^\d+$/.test(v)) return invarg(ctx, 'TTL must be <= 255', v);
       else return invarg(ctx, 'invalid TTL', v);
+      // TTL_INHERIT is a flag of its own, which changelink cannot toggle.
+      cfg.ttlInherit = v === 'inherit';
     } else if (a === 'df') {
       const v = next();
       if (v !== 'set' && v !== 'unset' && v !== 'inherit') {
@@ -473,8 +529,14 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
         return EXIT_PARSE;
       }
       cfg.df = v;
-    } else if (a === 'srcport') {
-      i += 2;
+    } else if (a === 'srcport' || a === 'port') {
+      // The UDP source port range; the kernel checks its order (after parsing).
+      const lo = next();
+      const hi = next();
+      if (lo === null || hi === null) return incomplete(ctx);
+      if (!/^\d+$/.test(lo) || Number(lo) > 65535) return invarg(ctx, 'min port', lo);
+      if (!/^\d+$/.test(hi) || Number(hi) > 65535) return invarg(ctx, 'max port', hi);
+      portRange = { lo: Number(lo), hi: Number(hi) };
     } else if (['ageing', 'maxaddress', 'tos', 'flowlabel', 'label'].includes(a)) {
       if (next() === null) return incomplete(ctx);
     } else if (['udpcsum', 'noudpcsum', 'rsc', 'norsc', 'l2miss', 'nol2miss', 'l3miss', 'nol3miss', 'external', 'noexternal', 'gbp', 'gpe', 'udp6zerocsumtx', 'udp6zerocsumrx', 'noudp6zerocsumtx', 'noudp6zerocsumrx', 'remcsumtx', 'remcsumrx', 'noremcsumtx', 'noremcsumrx'].includes(a)) {
@@ -496,6 +558,15 @@ function addStackedLink(ctx: IpCtx, r: LinkRequest, ns: NetNs, name: string): Ne
   if (cfg.dstport < 0) {
     ctx.err("vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse 'dstport 4789' to get the IANA assigned value\nUse 'dstport 0' to get default and quiet this message\n");
     cfg.dstport = VXLAN_LINUX_DEFAULT_PORT;
+  }
+  if (cfg.remote !== null && cfg.remote >>> 28 === 0xe && cfg.lower === null) {
+    ctx.err("vxlan: 'group' requires 'dev' to be specified\n");
+    return 1;
+  }
+  // vxlan_nl2conf checks the source port range before the VNI is looked up.
+  if (portRange && portRange.hi < portRange.lo) {
+    ctx.err('Error: Invalid source port range.\n');
+    return 2;
   }
   const res = k.addVxlan(ns, name, cfg);
   return res.ok ? res.value : nlFail(ctx, res.error);

@@ -32,7 +32,13 @@ function neighShow(ctx: IpCtx, argv: string[], flush: boolean): number {
       const d = devArg(ctx, argv[++i]);
       if (typeof d === 'number') return d;
       dev = d;
-    } else if (a === 'nud') nud = (argv[++i] ?? '').toUpperCase();
+    } else if (a === 'nud') {
+      nud = (argv[++i] ?? '').toUpperCase();
+      if (!['ALL', 'NONE', 'INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'NOARP', 'PERMANENT'].includes(nud)) {
+        ctx.err(`Error: argument "${argv[i] ?? ''}" is wrong: nud state is bad\n`);
+        return EXIT_PARSE;
+      }
+    }
     else if (a === 'all' || a === 'to') continue;
     else {
       const ip = parseIpv4(a.split('/')[0]);
@@ -64,13 +70,16 @@ function neighAdd(ctx: IpCtx, argv: string[], sub: string): number {
   let ip: Ipv4 | null = null;
   let mac: ReturnType<typeof parseMac> = null;
   let dev: NetDevice | null = null;
-  let nud: 'PERMANENT' | 'REACHABLE' | 'STALE' | 'NOARP' = 'PERMANENT';
+  let nud: 'PERMANENT' | 'REACHABLE' | 'STALE' | 'NOARP' | 'INCOMPLETE' = 'PERMANENT';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === 'lladdr') {
       const v = argv[++i];
       if (v === undefined) return incomplete(ctx);
-      mac = parseMac(v);
+      // ll_addr_a2n takes any number of hex bytes; the kernel only rejects an address shorter
+      // than the device's (and keeps the first dev->addr_len bytes of a longer one).
+      const bytes = v.split(':');
+      mac = bytes.length >= 6 && bytes.every((b) => /^[0-9a-fA-F]{1,2}$/.test(b)) ? parseMac(bytes.slice(0, 6).join(':')) : parseMac(v);
       if (mac === null) {
         ctx.err(`"${v}" is invalid lladdr.\n`);
         return 1;
@@ -81,7 +90,7 @@ function neighAdd(ctx: IpCtx, argv: string[], sub: string): number {
       dev = d;
     } else if (a === 'nud') {
       const v = (argv[++i] ?? '').toUpperCase();
-      if (v !== 'PERMANENT' && v !== 'REACHABLE' && v !== 'STALE' && v !== 'NOARP') {
+      if (v !== 'PERMANENT' && v !== 'REACHABLE' && v !== 'STALE' && v !== 'NOARP' && v !== 'INCOMPLETE') {
         ctx.err(`Error: argument "${argv[i]}" is wrong: nud state is bad\n`);
         return EXIT_PARSE;
       }
@@ -120,7 +129,13 @@ function neighDel(ctx: IpCtx, argv: string[]): number {
       const d = v === undefined ? undefined : ctx.ns.device(v);
       if (!d) return noDevice(ctx, v ?? '');
       dev = d;
-    } else ip = parseIpv4(argv[i]);
+    } else if (argv[i] !== 'to') {
+      ip = parseIpv4(argv[i]);
+      if (ip === null) {
+        ctx.err(`Error: any valid address is expected rather than "${argv[i]}".\n`);
+        return 1;
+      }
+    }
   }
   if (ip === null || dev === null) {
     ctx.err('Device and destination are required arguments.\n');

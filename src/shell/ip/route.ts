@@ -12,9 +12,10 @@ export function ipRoute(ctx: IpCtx, argv: string[]): number {
   const sub = argv[0] ?? 'show';
   const rest = argv.slice(1);
   if (matches(sub, 'add')) return routeModify(ctx, rest, 'add');
+  if (matches(sub, 'change')) return routeModify(ctx, rest, 'change');
   if (matches(sub, 'replace')) return routeModify(ctx, rest, 'replace');
-  if (matches(sub, 'change')) return routeModify(ctx, rest, 'replace');
-  if (matches(sub, 'append')) return routeModify(ctx, rest, 'add');
+  if (matches(sub, 'prepend')) return routeModify(ctx, rest, 'prepend');
+  if (matches(sub, 'append')) return routeModify(ctx, rest, 'append');
   if (matches(sub, 'delete')) return routeModify(ctx, rest, 'del');
   if (matches(sub, 'show') || matches(sub, 'list') || matches(sub, 'lst')) return routeShow(ctx, rest);
   if (matches(sub, 'get')) return routeGet(ctx, rest);
@@ -25,6 +26,7 @@ export function ipRoute(ctx: IpCtx, argv: string[]): number {
 
 function parseTable(v: string): number | null {
   if (v === 'main') return RT_TABLE.main;
+  if (v === 'default') return 253;
   if (v === 'local') return RT_TABLE.local;
   if (/^\d+$/.test(v)) return Number(v);
   return null;
@@ -40,10 +42,12 @@ interface RouteArgs {
   proto: RouteProto | null;
   scope: RouteScope | null;
   table: number | null;
+  /** A type keyword was given (RTM_DELROUTE without one matches any type). */
+  typeGiven: boolean;
 }
 
 function parseRouteArgs(ctx: IpCtx, argv: string[]): RouteArgs | number {
-  const r: RouteArgs = { type: 'unicast', prefix: null, via: null, dev: null, src: null, metric: null, proto: null, scope: null, table: null };
+  const r: RouteArgs = { type: 'unicast', prefix: null, via: null, dev: null, src: null, metric: null, proto: null, scope: null, table: null, typeGiven: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string | null => (i + 1 < argv.length ? argv[++i] : null);
@@ -101,6 +105,7 @@ function parseRouteArgs(ctx: IpCtx, argv: string[]): RouteArgs | number {
       if (a !== 'onlink') next();
     } else if (TYPES.includes(a as RouteType) && r.prefix === null) {
       r.type = a as RouteType;
+      r.typeGiven = true;
     } else if (a === 'to') {
       continue;
     } else {
@@ -126,7 +131,7 @@ function parseRouteArgs(ctx: IpCtx, argv: string[]): RouteArgs | number {
   return r;
 }
 
-function routeModify(ctx: IpCtx, argv: string[], op: 'add' | 'replace' | 'del'): number {
+function routeModify(ctx: IpCtx, argv: string[], op: 'add' | 'replace' | 'change' | 'append' | 'prepend' | 'del'): number {
   const r = parseRouteArgs(ctx, argv);
   if (typeof r === 'number') return r;
   if (r.prefix === null) {
@@ -136,8 +141,13 @@ function routeModify(ctx: IpCtx, argv: string[], op: 'add' | 'replace' | 'del'):
   const table = r.table ?? (r.type === 'local' || r.type === 'broadcast' ? RT_TABLE.local : RT_TABLE.main);
   const k = ctx.kernel;
   if (op === 'del') {
-    const res = k.delRoute(ctx.ns, { table, dst: r.prefix.addr, len: r.prefix.len, type: argv.some((a) => TYPES.includes(a as RouteType)) ? r.type : undefined, gateway: r.via, dev: r.dev, metric: r.metric ?? undefined });
+    const res = k.delRoute(ctx.ns, { table, dst: r.prefix.addr, len: r.prefix.len, type: r.typeGiven ? r.type : undefined, gateway: r.via, dev: r.dev, metric: r.metric ?? undefined });
     return res.ok ? 0 : nlFail(ctx, res.error);
+  }
+  if ((r.type === 'blackhole' || r.type === 'unreachable' || r.type === 'prohibit') && (r.via !== null || r.dev !== null)) {
+    // fib_create_info: reject types take no nexthop.
+    ctx.err('Error: Gateway, device and multipath can not be specified for this route type.\n');
+    return 2;
   }
   if (r.type === 'unicast' && r.via === null && r.dev === null) {
     ctx.err('RTNETLINK answers: No such device\n');
@@ -160,7 +170,7 @@ function routeModify(ctx: IpCtx, argv: string[], op: 'add' | 'replace' | 'del'):
     ctx.err('Error: Invalid prefsrc address.\n');
     return 2;
   }
-  const res = k.addRoute(ctx.ns, route, op === 'replace');
+  const res = k.addRoute(ctx.ns, route, op);
   return res.ok ? 0 : nlFail(ctx, res.error);
 }
 
@@ -199,6 +209,11 @@ function routeShow(ctx: IpCtx, argv: string[]): number {
           return EXIT_PARSE;
         }
         table = t;
+        if (!ctx.ns.fib.tables.has(t)) {
+          // A strict dump of a table that was never created (a flushed one still exists).
+          ctx.err('Error: ipv4: FIB table does not exist.\nDump terminated\n');
+          return 2;
+        }
       }
     } else if (a === 'dev') {
       const d = devArg(ctx, argv[++i]);
@@ -228,7 +243,13 @@ function routeGet(ctx: IpCtx, argv: string[]): number {
     const a = argv[i];
     if (a === 'from') {
       const v = argv[++i];
-      src = v === undefined ? null : parseIpv4(v);
+      if (v === undefined) return incomplete(ctx);
+      const p = parsePrefix(v, true);
+      if (p === null) {
+        ctx.err(`Error: inet prefix is expected rather than "${v}".\n`);
+        return 1;
+      }
+      src = p.addr;
     } else if (a === 'oif' || a === 'dev') {
       const d = devArg(ctx, argv[++i]);
       if (typeof d === 'number') return d;

@@ -7,12 +7,13 @@
 import type { BuiltinChainName, RuleSpec, Table, TableName } from '../../engine/netfilter/rules.ts';
 import { isBuiltin } from '../../engine/netfilter/tables.ts';
 
-export type KernelError = 'EINVAL' | 'EMLINK' | 'EOPNOTSUPP';
+export type KernelError = 'EINVAL' | 'EMLINK' | 'EOPNOTSUPP' | 'ENOENT';
 
 export const STRERROR: Record<KernelError, string> = {
   EINVAL: 'Invalid argument',
   EMLINK: 'Too many links',
   EOPNOTSUPP: 'Operation not supported',
+  ENOENT: 'No such file or directory',
 };
 
 type Hook = BuiltinChainName;
@@ -36,6 +37,8 @@ export function chainRules(t: Table): ChainRules {
 
 /** Would the change about to be made to `chain` be refused by the kernel, and why. */
 export function kernelCheck(t: Table, proposed: ChainRules, added: readonly RuleSpec[]): KernelError | null {
+  // nf_tables has no ULOG expression.
+  if (added.some((spec) => spec.target?.kind === 'ULOG')) return 'ENOENT';
   for (const spec of added) {
     if (spec.target?.kind !== 'jump') continue;
     const dest = t.chains.get(spec.target.chain);

@@ -3,7 +3,7 @@
  * `-p tcp --dport` loads), each parsing its options as its libxt_*.so does, messages included.
  * tcp still parses the old way and has its own wording; the others use the x6 framework.
  */
-import type { AddrTypeName, CtStateName, Match, PortMatch, PortRange } from '../../engine/netfilter/rules.ts';
+import type { AddrTypeName, CtStateName, CtStatusName, Match, PortMatch, PortRange } from '../../engine/netfilter/rules.ts';
 import { type UsageError, usage } from './errors.ts';
 import { type ExtOption, MatchExtension, type ParseEnv, type X6Option, X6Match, parseInterface, parseMarkMask, primary, unsupported } from './extension.ts';
 import { parseHostMask } from './addresses.ts';
@@ -52,7 +52,6 @@ function portMatch(range: PortRange, invert: boolean): PortMatch | undefined {
 /** libxt_tcp: parsed the old way, with its own messages. */
 class TcpMatch extends MatchExtension {
   readonly name = 'tcp';
-  override readonly unsupported = unsupported('tcp-option');
   readonly options: readonly ExtOption[] = [
     { name: 'source-port', hasArg: 1, id: 'sport' },
     { name: 'sport', hasArg: 1, id: 'sport' },
@@ -60,7 +59,9 @@ class TcpMatch extends MatchExtension {
     { name: 'dport', hasArg: 1, id: 'dport' },
     { name: 'syn', hasArg: 0, id: 'syn' },
     { name: 'tcp-flags', hasArg: 1, id: 'flags' },
+    { name: 'tcp-option', hasArg: 1, id: 'option' },
   ];
+  private option?: { num: number; invert: boolean };
   private sport?: PortMatch;
   private dport?: PortMatch;
   private seenSport = false;
@@ -76,6 +77,11 @@ class TcpMatch extends MatchExtension {
       if (this.seenDport) throw usage("Only one `--destination-port' allowed");
       this.dport = portMatch(parseTcpPortRange(arg ?? ''), invert);
       this.seenDport = true;
+    } else if (id === 'option') {
+      if (this.option) throw usage("Only one `--tcp-option' allowed");
+      const n = strtouiWhole(arg ?? '', 0, 255);
+      if (n === null) throw usage(`Bad TCP option \`${arg ?? ''}'`);
+      this.option = { num: n, invert };
     } else if (id === 'syn') {
       if (this.flags) throw usage("Only one of `--syn' or `--tcp-flags'  allowed");
       this.flags = { mask: 0x17, comp: 0x02, invert };
@@ -92,6 +98,7 @@ class TcpMatch extends MatchExtension {
     if (this.sport) m.sport = this.sport;
     if (this.dport) m.dport = this.dport;
     if (this.flags) m.flags = this.flags;
+    if (this.option) m.option = this.option;
     return m;
   }
 }
@@ -255,13 +262,20 @@ function parseNameList<T extends string>(arg: string, names: readonly T[], bad: 
 }
 
 class ConntrackMatch extends X6Match {
-  override readonly unsupported = unsupported('ctproto', 'ctorigsrcport', 'ctreplsrc', 'ctrepldst', 'ctreplsrcport', 'ctrepldstport', 'ctstatus', 'ctexpire');
   readonly name = 'conntrack';
   protected readonly x6: readonly X6Option[] = [
     { name: 'ctstate', id: 'ctstate', hasArg: 1, invert: true },
+    { name: 'ctproto', id: 'ctproto', hasArg: 1, invert: true },
     { name: 'ctorigsrc', id: 'ctorigsrc', hasArg: 1, invert: true },
     { name: 'ctorigdst', id: 'ctorigdst', hasArg: 1, invert: true },
+    { name: 'ctreplsrc', id: 'ctreplsrc', hasArg: 1, invert: true },
+    { name: 'ctrepldst', id: 'ctrepldst', hasArg: 1, invert: true },
+    { name: 'ctstatus', id: 'ctstatus', hasArg: 1, invert: true },
+    { name: 'ctexpire', id: 'ctexpire', hasArg: 1, invert: true },
+    { name: 'ctorigsrcport', id: 'ctorigsrcport', hasArg: 1, invert: true },
     { name: 'ctorigdstport', id: 'ctorigdstport', hasArg: 1, invert: true },
+    { name: 'ctreplsrcport', id: 'ctreplsrcport', hasArg: 1, invert: true },
+    { name: 'ctrepldstport', id: 'ctrepldstport', hasArg: 1, invert: true },
     { name: 'ctdir', id: 'ctdir', hasArg: 1 },
   ];
   private readonly m: Extract<Match, { kind: 'conntrack' }> = { kind: 'conntrack' };
@@ -272,8 +286,25 @@ class ConntrackMatch extends X6Match {
       this.m.ctstate = { states, invert };
     } else if (id === 'ctorigsrc') this.m.ctorigsrc = parseHostMask(arg, invert, env.hosts);
     else if (id === 'ctorigdst') this.m.ctorigdst = parseHostMask(arg, invert, env.hosts);
-    else if (id === 'ctorigdstport') this.m.ctorigdstport = { range: parseX6PortRange('conntrack', 'ctorigdstport', arg), invert };
-    else {
+    else if (id === 'ctreplsrc') this.m.ctreplsrc = parseHostMask(arg, invert, env.hosts);
+    else if (id === 'ctrepldst') this.m.ctrepldst = parseHostMask(arg, invert, env.hosts);
+    else if (id === 'ctorigsrcport' || id === 'ctorigdstport' || id === 'ctreplsrcport' || id === 'ctrepldstport') {
+      this.m[id] = { range: parseX6PortRange('conntrack', id, arg), invert };
+    } else if (id === 'ctproto') {
+      const num = protoNumber(arg);
+      if (num === null) throw usage(`unknown protocol "${arg}" specified`);
+      if (num === 0) throw usage('conntrack: --ctproto 0 (or all) is not allowed');
+      this.m.ctproto = { num, invert };
+    } else if (id === 'ctstatus') {
+      const statuses = parseNameList(arg, CT_STATUSES, (rest) => usage(`Bad ctstatus "${rest}"`));
+      this.m.ctstatus = { statuses, invert };
+    } else if (id === 'ctexpire') {
+      const parts = arg.split(':');
+      const lo = strtouiWhole(parts[0], 0, 0xffffffff);
+      const hi = parts.length > 1 ? strtouiWhole(parts[1], 0, 0xffffffff) : lo;
+      if (lo === null || hi === null || parts.length > 2) throw usage(`conntrack: bad value for option "--ctexpire"`);
+      this.m.ctexpire = { lo, hi, invert };
+    } else {
       const dir = arg.toUpperCase();
       if (dir !== 'ORIGINAL' && dir !== 'REPLY') throw usage(`conntrack: Bad value for "--ctdir" option: "${arg}"`);
       this.m.ctdir = dir;
@@ -286,6 +317,57 @@ class ConntrackMatch extends X6Match {
 
   build(): Match {
     return { ...this.m };
+  }
+}
+
+const CT_STATUSES: readonly CtStatusName[] = ['EXPECTED', 'SEEN_REPLY', 'ASSURED', 'CONFIRMED'];
+
+/** `-p`-style protocol: a number or a name from /etc/protocols. */
+function protoNumber(arg: string): number | null {
+  const n = strtouiWhole(arg, 0, 255);
+  if (n !== null) return n;
+  const names: Record<string, number> = { all: 0, icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, sctp: 132, udplite: 136, dccp: 33 };
+  return Object.hasOwn(names, arg.toLowerCase()) ? names[arg.toLowerCase()] : null;
+}
+
+/** libxt_connmark: `--mark VALUE[/MASK]`. */
+class ConnmarkMatch extends X6Match {
+  readonly name = 'connmark';
+  protected readonly x6: readonly X6Option[] = [{ name: 'mark', id: 'mark', hasArg: 1, invert: true, mandatory: true }];
+  private value = 0;
+  private mask = 0xffffffff;
+  private invert = false;
+
+  protected parseValue(_id: string, arg: string, invert: boolean): void {
+    ({ value: this.value, mask: this.mask } = parseMarkMask('connmark', 'mark', arg));
+    this.invert = invert;
+  }
+
+  build(): Match {
+    return { kind: 'connmark', value: this.value, mask: this.mask, invert: this.invert };
+  }
+}
+
+/** libxt_length: `--length MIN[:MAX]`, 16-bit values. */
+class LengthMatch extends X6Match {
+  readonly name = 'length';
+  protected readonly x6: readonly X6Option[] = [{ name: 'length', id: 'length', hasArg: 1, invert: true, mandatory: true }];
+  private lo = 0;
+  private hi = 0xffff;
+  private invert = false;
+
+  protected parseValue(_id: string, arg: string, invert: boolean): void {
+    const parts = arg.split(':');
+    if (parts.length > 2) throw usage('length: Too many components for option "--length" (max: 2)\n');
+    const v = parts.map((p, i) => (p === '' ? (i === 0 ? 0 : 0xffff) : strtouiWhole(p, 0, 0xffff)));
+    if (v.some((x) => x === null)) throw usage(`length: bad value for option "--length", or out of range (0-65535).\n`);
+    this.lo = v[0] as number;
+    this.hi = v[v.length - 1] as number;
+    this.invert = invert;
+  }
+
+  build(): Match {
+    return { kind: 'length', lo: this.lo, hi: this.hi, invert: this.invert };
   }
 }
 
@@ -383,6 +465,22 @@ class MarkMatch extends X6Match {
   }
 }
 
+/** libxt_ipvs: only `--ipvs` (handled by IPVS); the virtual-service options are not modelled. */
+class IpvsMatch extends X6Match {
+  override readonly unsupported = unsupported('vproto', 'vaddr', 'vport', 'vdir', 'vmethod', 'vportctl');
+  readonly name = 'ipvs';
+  protected readonly x6: readonly X6Option[] = [{ name: 'ipvs', id: 'ipvs', hasArg: 0, invert: true }];
+  private invert = false;
+
+  protected parseValue(_id: string, _arg: string, invert: boolean): void {
+    this.invert = invert;
+  }
+
+  build(): Match {
+    return { kind: 'ipvs', invert: this.invert };
+  }
+}
+
 class PhysdevMatch extends X6Match {
   readonly name = 'physdev';
   protected readonly x6: readonly X6Option[] = [
@@ -422,6 +520,9 @@ const MATCHES: Record<string, () => MatchExtension> = {
   comment: () => new CommentMatch(),
   mark: () => new MarkMatch(),
   physdev: () => new PhysdevMatch(),
+  ipvs: () => new IpvsMatch(),
+  connmark: () => new ConnmarkMatch(),
+  length: () => new LengthMatch(),
 };
 
 /** A new instance of a supported match, or null (the simulator has no other libxt_*.so). */

@@ -306,8 +306,9 @@ class Parser {
       case 'E':
         this.setCommand(CMD.RENAME_CHAIN, 0, a);
         if (!this.hasArg()) throw usage('-E requires old-chain-name and new-chain-name');
+        // do_parse takes the new name as it is: -E checks neither its length nor a clash with
+        // a target name (only -N does).
         this.newName = this.g.take();
-        assertValidChainName(this.newName);
         return;
       default:
         this.setCommand(CMD.SET_POLICY, 0, null);
@@ -462,6 +463,8 @@ class Parser {
     if (STANDARD_TARGETS.has(name)) return;
     const t = loadTarget(name);
     if (t) {
+      // The kernel has no xt_ULOG (nf_tables): libxtables warns when it loads the extension.
+      if (name === 'ULOG') this.opts.warn?.('Warning: Extension ULOG revision 0 not supported, missing kernel module?\n');
       this.target = t;
       return;
     }

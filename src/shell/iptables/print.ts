@@ -182,10 +182,19 @@ function printConntrack(m: Extract<Match, { kind: 'conntrack' }>, numeric: boole
   let out = '';
   const inv = (i: boolean) => (i ? ' !' : '');
   const addr = (a: AddrMatch) => (hosts ? printAddrAny(a, numeric, hosts) : formatIpv4(a.addr) + maskSuffix(a.len));
+  // conntrack_dump's order.
   if (m.ctstate) out += `${inv(m.ctstate.invert)} ${prefix}ctstate ${m.ctstate.states.join(',')}`;
+  if (m.ctproto) out += `${inv(m.ctproto.invert)} ${prefix}ctproto ${m.ctproto.num}`;
   if (m.ctorigsrc) out += `${inv(m.ctorigsrc.invert)} ${prefix}ctorigsrc ${addr(m.ctorigsrc)}`;
   if (m.ctorigdst) out += `${inv(m.ctorigdst.invert)} ${prefix}ctorigdst ${addr(m.ctorigdst)}`;
+  if (m.ctreplsrc) out += `${inv(m.ctreplsrc.invert)} ${prefix}ctreplsrc ${addr(m.ctreplsrc)}`;
+  if (m.ctrepldst) out += `${inv(m.ctrepldst.invert)} ${prefix}ctrepldst ${addr(m.ctrepldst)}`;
+  if (m.ctstatus) out += `${inv(m.ctstatus.invert)} ${prefix}ctstatus ${m.ctstatus.statuses.join(',')}`;
+  if (m.ctorigsrcport) out += `${inv(m.ctorigsrcport.invert)} ${prefix}ctorigsrcport ${ctPorts(m.ctorigsrcport.range)}`;
   if (m.ctorigdstport) out += `${inv(m.ctorigdstport.invert)} ${prefix}ctorigdstport ${ctPorts(m.ctorigdstport.range)}`;
+  if (m.ctreplsrcport) out += `${inv(m.ctreplsrcport.invert)} ${prefix}ctreplsrcport ${ctPorts(m.ctreplsrcport.range)}`;
+  if (m.ctrepldstport) out += `${inv(m.ctrepldstport.invert)} ${prefix}ctrepldstport ${ctPorts(m.ctrepldstport.range)}`;
+  if (m.ctexpire) out += `${inv(m.ctexpire.invert)} ${prefix}ctexpire ${m.ctexpire.lo === m.ctexpire.hi ? m.ctexpire.lo : `${m.ctexpire.lo}:${m.ctexpire.hi}`}`;
   if (m.ctdir) out += ` ${prefix}ctdir ${m.ctdir}`;
   return out;
 }
@@ -218,6 +227,7 @@ export function printMatch(m: Match, rule: RuleSpec, numeric: boolean, hosts: Ho
         const f = m.flags;
         out += ` flags:${f.invert ? '!' : ''}` + (numeric ? `${hex2(f.mask)}/${hex2(f.comp)}` : `${tcpFlagNames(f.mask)}/${tcpFlagNames(f.comp)}`);
       }
+      if (m.option) out += ` option=${m.option.invert ? '!' : ''}${m.option.num}`;
       return out;
     }
     case 'udp':
@@ -242,9 +252,48 @@ export function printMatch(m: Match, rule: RuleSpec, numeric: boolean, hosts: Ho
       return ` /* ${m.comment} */`;
     case 'mark':
       return ` mark match${m.invert ? ' !' : ''} ${markValue(m.value, m.mask)}`;
+    case 'connmark':
+      return ` connmark match ${m.invert ? '!' : ''}${markValue(m.value, m.mask)}`;
+    case 'length':
+      return ` length ${m.invert ? '!' : ''}${lengthSpan(m)}`;
+    case 'ipvs':
+      return `${m.invert ? ' !' : ''} ipvs`;
     case 'physdev':
       return ' PHYSDEV match' + printPhysdev(m);
   }
+}
+
+function lengthSpan(m: Extract<Match, { kind: 'length' }>): string {
+  return m.lo === m.hi ? `${m.lo}` : `${m.lo}:${m.hi}`;
+}
+
+/** CONNMARK as libxt_CONNMARK (revision 2) prints it in `-L`. */
+function connmarkAction(t: Extract<Target, { kind: 'CONNMARK' }>): string {
+  const masks = t.nfmask === 0xffffffff && t.ctmask === 0xffffffff ? '' : ` mask 0x${t.mode === 'save' ? t.nfmask.toString(16) : t.ctmask.toString(16)}`;
+  if (t.mode === 'save') return ` CONNMARK save${masks}`;
+  if (t.mode === 'restore') return ` CONNMARK restore${masks}`;
+  if (t.value === 0) return ` CONNMARK and 0x${(~t.ctmask >>> 0).toString(16)}`;
+  if (t.value === t.ctmask) return ` CONNMARK or 0x${t.value.toString(16)}`;
+  if (t.ctmask === 0) return ` CONNMARK xor 0x${t.value.toString(16)}`;
+  if (t.ctmask === 0xffffffff) return ` CONNMARK set 0x${t.value.toString(16)}`;
+  return ` CONNMARK xset 0x${t.value.toString(16)}/0x${t.ctmask.toString(16)}`;
+}
+
+/** LOG's flags (XT_LOG_*) by their -L and -S names. */
+const LOG_FLAGS: readonly [number, string][] = [
+  [0x01, 'tcp-sequence'],
+  [0x02, 'tcp-options'],
+  [0x04, 'ip-options'],
+  [0x08, 'uid'],
+  [0x20, 'macdecode'],
+];
+
+function natFlags(t: Extract<Target, { kind: 'DNAT' | 'SNAT' }>, dashes: string): string {
+  let out = '';
+  if (t.random) out += ` ${dashes}random`;
+  if (t.kind === 'SNAT' && t.randomFully) out += ` ${dashes}random-fully`;
+  if (t.persistent) out += ` ${dashes}persistent`;
+  return out;
 }
 
 function orderTypes(types: readonly string[]): string {
@@ -281,13 +330,27 @@ export function printTarget(t: Target, numeric: boolean): string {
       return ` reject-with ${t.with}`;
     case 'LOG': {
       const level = t.level ?? 4;
-      let out = numeric ? ` LOG flags 0 level ${level}` : ` LOG level ${LOG_LEVEL_NAMES[level] ?? level}`;
+      const flags = t.flags ?? 0;
+      let out = numeric ? ` LOG flags ${flags} level ${level}` : ` LOG level ${LOG_LEVEL_NAMES[level] ?? level}`;
+      if (!numeric) for (const [bit, name] of LOG_FLAGS) if (flags & bit) out += ` ${name}`;
       if (t.prefix) out += ` prefix "${t.prefix}"`;
       return out;
     }
     case 'DNAT':
     case 'SNAT':
-      return ` to:${natRange(t.to)}`;
+      return ` to:${natRange(t.to)}${natFlags(t, '')}`;
+    case 'NFLOG': {
+      let out = '';
+      if (t.prefix) out += ` nflog-prefix ${saveString(t.prefix)}`;
+      if (t.group) out += ` nflog-group ${t.group}`;
+      if (t.range !== null) out += ` nflog-size ${t.range}`;
+      if (t.threshold !== null) out += ` nflog-threshold ${t.threshold}`;
+      return out;
+    }
+    case 'CONNMARK':
+      return connmarkAction(t);
+    case 'CT':
+      return ` CT zone ${t.zone}`;
     case 'MASQUERADE':
       return t.toPorts ? ` masq ports: ${portSpan(t.toPorts)}` : '';
     case 'REDIRECT':
@@ -352,6 +415,7 @@ export function saveMatch(m: Match): string {
     case 'tcp': {
       let out = ' -m tcp' + savePorts('sport', m.sport) + savePorts('dport', m.dport);
       if (m.flags && (m.flags.mask || m.flags.invert)) out += `${inv(m.flags.invert)} --tcp-flags ${tcpFlagNames(m.flags.mask)} ${tcpFlagNames(m.flags.comp)}`;
+      if (m.option) out += `${inv(m.option.invert)} --tcp-option ${m.option.num}`;
       return out;
     }
     case 'udp':
@@ -380,6 +444,12 @@ export function saveMatch(m: Match): string {
       return ` -m comment --comment ${saveString(m.comment)}`;
     case 'mark':
       return ` -m mark${inv(m.invert)} --mark ${markValue(m.value, m.mask)}`;
+    case 'connmark':
+      return ` -m connmark${inv(m.invert)} --mark ${markValue(m.value, m.mask)}`;
+    case 'length':
+      return ` -m length${inv(m.invert)} --length ${lengthSpan(m)}`;
+    case 'ipvs':
+      return ` -m ipvs${inv(m.invert)} --ipvs`;
     case 'physdev':
       return ' -m physdev' + printPhysdev(m);
   }
@@ -396,12 +466,26 @@ export function saveTarget(t: Target): string {
       let out = ' -j LOG';
       if (t.prefix) out += ` --log-prefix ${saveString(t.prefix)}`;
       if (t.level !== null && t.level !== 4) out += ` --log-level ${t.level}`;
+      for (const [bit, name] of LOG_FLAGS) if ((t.flags ?? 0) & bit) out += ` --log-${name}`;
       return out;
     }
     case 'DNAT':
-      return ` -j DNAT --to-destination ${natRange(t.to)}`;
+      return ` -j DNAT --to-destination ${natRange(t.to)}${natFlags(t, '--')}`;
     case 'SNAT':
-      return ` -j SNAT --to-source ${natRange(t.to)}`;
+      return ` -j SNAT --to-source ${natRange(t.to)}${natFlags(t, '--')}`;
+    case 'NFLOG': {
+      let out = ' -j NFLOG';
+      if (t.prefix) out += ` --nflog-prefix ${saveString(t.prefix)}`;
+      if (t.group) out += ` --nflog-group ${t.group}`;
+      if (t.range !== null) out += ` --nflog-size ${t.range}`;
+      if (t.threshold !== null) out += ` --nflog-threshold ${t.threshold}`;
+      return out;
+    }
+    case 'CONNMARK':
+      if (t.mode === 'set') return ` -j CONNMARK --set-xmark 0x${t.value.toString(16)}/0x${t.ctmask.toString(16)}`;
+      return ` -j CONNMARK --${t.mode}-mark --nfmask 0x${t.nfmask.toString(16)} --ctmask 0x${t.ctmask.toString(16)}`;
+    case 'CT':
+      return ` -j CT --zone ${t.zone}`;
     case 'MASQUERADE':
     case 'REDIRECT':
       return ` -j ${t.kind}${t.toPorts ? ` --to-ports ${portSpan(t.toPorts)}` : ''}`;

@@ -43,16 +43,25 @@ class RejectTarget extends X6Target {
 const LOG_PREFIX_MAX = 29;
 
 class LogTarget extends X6Target {
-  override readonly unsupported = unsupported('log-tcp-sequence', 'log-tcp-options', 'log-ip-options', 'log-uid', 'log-macdecode');
   readonly name = 'LOG';
   protected readonly x6: readonly X6Option[] = [
     { name: 'log-level', id: 'level', hasArg: 1 },
     { name: 'log-prefix', id: 'prefix', hasArg: 1 },
+    { name: 'log-tcp-sequence', id: 'tcp-sequence', hasArg: 0 },
+    { name: 'log-tcp-options', id: 'tcp-options', hasArg: 0 },
+    { name: 'log-ip-options', id: 'ip-options', hasArg: 0 },
+    { name: 'log-uid', id: 'uid', hasArg: 0 },
+    { name: 'log-macdecode', id: 'macdecode', hasArg: 0 },
   ];
   private level = 4;
   private prefix: string | null = null;
+  private flags = 0;
 
   protected parseValue(id: string, arg: string): void {
+    if (Object.hasOwn(LOG_FLAG_BITS, id)) {
+      this.flags |= LOG_FLAG_BITS[id];
+      return;
+    }
     if (id === 'prefix') {
       if (arg === '') throw usage('Argument must have a minimum length of 1 characters\n');
       this.prefix = arg.slice(0, LOG_PREFIX_MAX);
@@ -65,7 +74,113 @@ class LogTarget extends X6Target {
   }
 
   build(): Target {
-    return { kind: 'LOG', prefix: this.prefix, level: this.level };
+    const t: Target = { kind: 'LOG', prefix: this.prefix, level: this.level };
+    if (this.flags) t.flags = this.flags;
+    return t;
+  }
+}
+
+/** XT_LOG_* bits. */
+const LOG_FLAG_BITS: Record<string, number> = { 'tcp-sequence': 0x01, 'tcp-options': 0x02, 'ip-options': 0x04, uid: 0x08, macdecode: 0x20 };
+
+/** libxt_NFLOG: group, prefix, size (--nflog-range is its old name) and threshold. */
+class NflogTarget extends X6Target {
+  readonly name = 'NFLOG';
+  protected readonly x6: readonly X6Option[] = [
+    { name: 'nflog-group', id: 'group', hasArg: 1 },
+    { name: 'nflog-prefix', id: 'prefix', hasArg: 1 },
+    { name: 'nflog-range', id: 'range', hasArg: 1, excl: ['size'] },
+    { name: 'nflog-size', id: 'size', hasArg: 1, excl: ['range'] },
+    { name: 'nflog-threshold', id: 'threshold', hasArg: 1 },
+  ];
+  private t: Extract<Target, { kind: 'NFLOG' }> = { kind: 'NFLOG', group: 0, prefix: null, range: null, threshold: null };
+
+  protected parseValue(id: string, arg: string): void {
+    if (id === 'prefix') {
+      if (arg === '') throw usage('Argument must have a minimum length of 1 characters\n');
+      this.t.prefix = arg.slice(0, 63);
+      return;
+    }
+    const max = id === 'group' || id === 'threshold' ? 0xffff : 0xffffffff;
+    const n = strtouiWhole(arg, 0, max);
+    if (n === null) throw usage(`NFLOG: bad value for option "--nflog-${id}", or out of range (0-${max}).\n`);
+    if (id === 'group') this.t.group = n;
+    else if (id === 'threshold') this.t.threshold = n;
+    else this.t.range = n;
+  }
+
+  build(): Target {
+    return { ...this.t };
+  }
+}
+
+/**
+ * ULOG: iptables still parses it (parse.ts warns that the kernel lacks it), but nf_tables has
+ * no ULOG, so the commit fails (checks.ts refuses the rule with ENOENT).
+ */
+class UlogTarget extends TargetExtension {
+  readonly name = 'ULOG';
+  readonly options: readonly ExtOption[] = [
+    { name: 'ulog-nlgroup', hasArg: 1, id: 'nlgroup' },
+    { name: 'ulog-prefix', hasArg: 1, id: 'prefix' },
+    { name: 'ulog-cprange', hasArg: 1, id: 'cprange' },
+    { name: 'ulog-qthreshold', hasArg: 1, id: 'qthreshold' },
+  ];
+
+  parse(): void {}
+
+  build(): Target {
+    return { kind: 'ULOG' };
+  }
+}
+
+/** libxt_CONNMARK (revision 2 as iptables 1.8.9 uses it). */
+class ConnmarkTarget extends X6Target {
+  readonly name = 'CONNMARK';
+  protected readonly x6: readonly X6Option[] = [
+    { name: 'set-xmark', id: 'set-xmark', hasArg: 1, excl: ['set-mark', 'save-mark', 'restore-mark', 'and-mark', 'or-mark', 'xor-mark'] },
+    { name: 'set-mark', id: 'set-mark', hasArg: 1, excl: ['set-xmark', 'save-mark', 'restore-mark', 'and-mark', 'or-mark', 'xor-mark'] },
+    { name: 'and-mark', id: 'and-mark', hasArg: 1, excl: ['set-xmark', 'set-mark', 'save-mark', 'restore-mark', 'or-mark', 'xor-mark'] },
+    { name: 'or-mark', id: 'or-mark', hasArg: 1, excl: ['set-xmark', 'set-mark', 'save-mark', 'restore-mark', 'and-mark', 'xor-mark'] },
+    { name: 'xor-mark', id: 'xor-mark', hasArg: 1, excl: ['set-xmark', 'set-mark', 'save-mark', 'restore-mark', 'and-mark', 'or-mark'] },
+    { name: 'save-mark', id: 'save-mark', hasArg: 0, excl: ['set-xmark', 'set-mark', 'restore-mark', 'and-mark', 'or-mark', 'xor-mark'] },
+    { name: 'restore-mark', id: 'restore-mark', hasArg: 0, excl: ['set-xmark', 'set-mark', 'save-mark', 'and-mark', 'or-mark', 'xor-mark'] },
+    { name: 'mask', id: 'mask', hasArg: 1, excl: ['set-xmark', 'set-mark', 'and-mark', 'or-mark', 'xor-mark', 'nfmask', 'ctmask'] },
+    { name: 'nfmask', id: 'nfmask', hasArg: 1, excl: ['set-xmark', 'set-mark', 'and-mark', 'or-mark', 'xor-mark', 'mask'] },
+    { name: 'ctmask', id: 'ctmask', hasArg: 1, excl: ['set-xmark', 'set-mark', 'and-mark', 'or-mark', 'xor-mark', 'mask'] },
+  ];
+  private t: Extract<Target, { kind: 'CONNMARK' }> = { kind: 'CONNMARK', mode: 'set', value: 0, ctmask: 0xffffffff, nfmask: 0xffffffff };
+
+  protected parseValue(id: string, arg: string): void {
+    const num = (): number => {
+      const n = strtoul(arg);
+      if (!n || n.end !== arg.length || n.value > 0xffffffff) throw usage(`CONNMARK: bad value for option "--${id}", or out of range (0-4294967295).\n`);
+      return n.value;
+    };
+    if (id === 'set-xmark' || id === 'set-mark') {
+      const { value, mask } = parseMarkMask('CONNMARK', id, arg);
+      Object.assign(this.t, { mode: 'set', value, ctmask: id === 'set-mark' ? (value | mask) >>> 0 : mask });
+    } else if (id === 'and-mark') Object.assign(this.t, { mode: 'set', value: 0, ctmask: ~num() >>> 0 });
+    else if (id === 'or-mark') {
+      const v = num();
+      Object.assign(this.t, { mode: 'set', value: v, ctmask: v });
+    } else if (id === 'xor-mark') Object.assign(this.t, { mode: 'set', value: num(), ctmask: 0 });
+    else if (id === 'save-mark') this.t.mode = 'save';
+    else if (id === 'restore-mark') this.t.mode = 'restore';
+    else if (id === 'mask') {
+      const m = num();
+      this.t.nfmask = m;
+      this.t.ctmask = m;
+    } else if (id === 'nfmask') this.t.nfmask = num();
+    else this.t.ctmask = num();
+  }
+
+  protected override check(xflags: ReadonlySet<string>): void {
+    if (xflags.size === 0) throw usage('CONNMARK target: No operation specified');
+  }
+
+  build(): Target {
+    return { ...this.t };
   }
 }
 
@@ -127,16 +242,27 @@ class DnatTarget extends X6Target {
   constructor(kind: 'DNAT' | 'SNAT') {
     super();
     this.name = kind;
-    this.x6 = [{ name: kind === 'DNAT' ? 'to-destination' : 'to-source', id: 'to', hasArg: 1, mandatory: true }];
-    this.unsupported = kind === 'DNAT' ? unsupported('random', 'persistent') : unsupported('random', 'random-fully', 'persistent');
+    this.x6 = [
+      { name: kind === 'DNAT' ? 'to-destination' : 'to-source', id: 'to', hasArg: 1, mandatory: true },
+      { name: 'random', id: 'random', hasArg: 0 },
+      ...(kind === 'SNAT' ? [{ name: 'random-fully', id: 'random-fully', hasArg: 0 as const }] : []),
+      { name: 'persistent', id: 'persistent', hasArg: 0 },
+    ];
   }
 
-  protected parseValue(_id: string, arg: string, env: ParseEnv): void {
-    this.to = parseNatRange(arg, env);
+  private flags = new Set<string>();
+
+  protected parseValue(id: string, arg: string, env: ParseEnv): void {
+    if (id === 'to') this.to = parseNatRange(arg, env);
+    else this.flags.add(id);
   }
 
   build(): Target {
-    return { kind: this.name, to: this.to };
+    const t: Extract<Target, { kind: 'DNAT' | 'SNAT' }> = { kind: this.name, to: this.to };
+    if (this.flags.has('random')) t.random = true;
+    if (this.flags.has('random-fully') && t.kind === 'SNAT') t.randomFully = true;
+    if (this.flags.has('persistent')) t.persistent = true;
+    return t;
   }
 }
 
@@ -211,23 +337,33 @@ class PlainTarget extends TargetExtension {
   }
 }
 
-/** CT: only `--notrack` fits the rule model, where it is the NOTRACK target. */
+/** CT: `--notrack` is the NOTRACK target; `--zone N` is kept (every zone shares one table). */
 class CtTarget extends TargetExtension {
-  override readonly unsupported = unsupported('zone', 'zone-orig', 'zone-reply', 'helper', 'ctevents', 'expevents', 'timeout');
+  override readonly unsupported = unsupported('zone-orig', 'zone-reply', 'helper', 'ctevents', 'expevents', 'timeout');
   readonly name = 'CT';
-  readonly options: readonly ExtOption[] = [{ name: 'notrack', hasArg: 0, id: 'notrack' }];
+  readonly options: readonly ExtOption[] = [
+    { name: 'notrack', hasArg: 0, id: 'notrack' },
+    { name: 'zone', hasArg: 1, id: 'zone' },
+  ];
   private notrack = false;
+  private zone: number | null = null;
 
-  parse(): void {
+  parse(id: string, arg: string | null): void {
+    if (id === 'zone') {
+      const n = strtouiWhole(arg ?? '', 0, 0xffff);
+      if (n === null) throw usage(`CT: bad value for option "--zone", or out of range (0-65535).\n`);
+      this.zone = n;
+      return;
+    }
     this.notrack = true;
   }
 
   override final(): void {
-    if (!this.notrack) throw usage("Couldn't load target `CT':No such file or directory\n");
+    if (!this.notrack && this.zone === null) throw usage("Couldn't load target `CT':No such file or directory\n");
   }
 
   build(): Target {
-    return { kind: 'NOTRACK' };
+    return this.notrack || this.zone === null ? { kind: 'NOTRACK' } : { kind: 'CT', zone: this.zone };
   }
 }
 
@@ -242,6 +378,9 @@ const TARGETS: Record<string, () => TargetExtension> = {
   TRACE: () => new PlainTarget('TRACE'),
   NOTRACK: () => new PlainTarget('NOTRACK'),
   CT: () => new CtTarget(),
+  NFLOG: () => new NflogTarget(),
+  ULOG: () => new UlogTarget(),
+  CONNMARK: () => new ConnmarkTarget(),
 };
 
 export function loadTarget(name: string): TargetExtension | null {
