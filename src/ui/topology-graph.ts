@@ -53,6 +53,8 @@ const NAMESPACE_GAP_X = 70;
 /** Room between layers for the namespace's title (drawn above its box) and the links. */
 const LAYER_GAP_Y = 96;
 const COMPONENT_GAP_X = 110;
+/** A namespace's title above its box. */
+const TITLE_ROOM_Y = 24;
 
 export function deviceLabel(device: DeviceSummary): string {
   return [device.name, ...device.addresses].join('\n');
@@ -89,8 +91,32 @@ interface NamespaceBox {
 
 export type Point = { readonly x: number; readonly y: number };
 
+/** A row of devices wider than this wraps into several (a bridge with a hundred ports). */
+const MAX_ROW_PX = 2000;
+/** A layer of namespaces wider than this wraps into several rows. */
+const MAX_LAYER_PX = 3000;
+const WRAPPED_ROW_GAP_Y = 40;
+
+/** Splits a row into rows no wider than MAX_ROW_PX, keeping the order. */
+function wrapRow(row: Box[]): Box[][] {
+  const out: Box[][] = [];
+  let current: Box[] = [];
+  let width = 0;
+  for (const box of row) {
+    if (current.length > 0 && width + DEVICE_GAP_X + box.w > MAX_ROW_PX) {
+      out.push(current);
+      current = [];
+      width = 0;
+    }
+    width += (current.length > 0 ? DEVICE_GAP_X : 0) + box.w;
+    current.push(box);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
 function arrangeRows(ns: NamespaceBox): void {
-  const rows = ns.rows.filter((row) => row.length > 0);
+  const rows = ns.rows.filter((row) => row.length > 0).flatMap(wrapRow);
   ns.rows.splice(0, ns.rows.length, ...rows);
   let y = 0;
   let width = 0;
@@ -245,12 +271,45 @@ export function layoutTopology(
         previous = ns;
       }
       const drift = layerBoxes.reduce((sum, ns) => sum + ns.cx - ns.ideal, 0) / layerBoxes.length;
-      for (const ns of layerBoxes) {
-        ns.cx -= drift;
-        placeDevices(ns);
-        boxes.push(ns);
+      const extent = layerBoxes.length > 0 ? layerBoxes[layerBoxes.length - 1].cx + layerBoxes[layerBoxes.length - 1].width / 2 - (layerBoxes[0].cx - layerBoxes[0].width / 2) : 0;
+      if (extent <= MAX_LAYER_PX) {
+        for (const ns of layerBoxes) {
+          ns.cx -= drift;
+          placeDevices(ns);
+          boxes.push(ns);
+        }
+        top += Math.max(...layerBoxes.map((ns) => ns.height)) + LAYER_GAP_Y;
+      } else {
+        // Too wide for one row (a hundred containers under one host): rows of them, in the
+        // same left-to-right order, centred under the layer above.
+        const centre = (layerBoxes[0].ideal + layerBoxes[layerBoxes.length - 1].ideal) / 2;
+        const lines: (typeof layerBoxes)[] = [];
+        let line: typeof layerBoxes = [];
+        let width = 0;
+        for (const ns of layerBoxes) {
+          if (line.length > 0 && width + NAMESPACE_GAP_X + ns.width > MAX_LAYER_PX) {
+            lines.push(line);
+            line = [];
+            width = 0;
+          }
+          width += (line.length > 0 ? NAMESPACE_GAP_X : 0) + ns.width;
+          line.push(ns);
+        }
+        if (line.length > 0) lines.push(line);
+        for (const row of lines) {
+          const rowWidth = row.reduce((sum, ns) => sum + ns.width, 0) + NAMESPACE_GAP_X * (row.length - 1);
+          let x = centre - rowWidth / 2;
+          for (const ns of row) {
+            ns.cx = x + ns.width / 2;
+            ns.top = top;
+            x += ns.width + NAMESPACE_GAP_X;
+            placeDevices(ns);
+            boxes.push(ns);
+          }
+          top += Math.max(...row.map((ns) => ns.height)) + WRAPPED_ROW_GAP_Y + TITLE_ROOM_Y;
+        }
+        top += LAYER_GAP_Y - WRAPPED_ROW_GAP_Y - TITLE_ROOM_Y;
       }
-      top += Math.max(...layerBoxes.map((ns) => ns.height)) + LAYER_GAP_Y;
     }
     // Line the component up to the right of the previous one.
     const left = Math.min(...boxes.map((ns) => ns.cx - ns.width / 2));

@@ -15,6 +15,9 @@ export const NEEDS_LATER_WORK: Record<string, string> = {
  * fails if such a line starts to match, so the list cannot go stale.
  */
 export const KNOWN_DIFFERENCES: Record<string, Record<number, string>> = {
+  'n21-snat-port-clash.sh': {
+    32: "a new connection to a single-port SNAT whose only port is held by a TIME_WAIT entry: the kernel let this one take the port over (line 29, a similar case, was refused); the choice rests on TCP sequence numbers (tcp_twsk_unique / nf_conntrack's TIME_WAIT reuse), the simulator always refuses",
+  },
   'k09-netns-move.sh': {
     35: 'the kernel destroys a deleted namespace asynchronously (cleanup_net): the recording caught v1 before it went; the simulator removes it at once (line 24 shows the kernel can be that fast too)',
   },
