@@ -118,7 +118,9 @@ function resolveName(d: DockerDaemon, c: Container, raw: string, qtype: number):
     }
     return { kind: 'records', records: ips.map((ip) => aRecord(raw, ip, 600)) };
   }
-  // Default upstreams are queried from the host's namespace, as dockerd does.
+  // --dns servers are queried from the container's namespace (resolver.go: only a host
+  // loopback resolver is dialled from the host's); the host's own upstream from the host's.
+  if (c.dns.length > 0 && c.ns) return { kind: 'forward', server: c.dns[0], via: c.ns };
   return { kind: 'forward', server: d.upstreamDns(), via: d.hostNs };
 }
 
@@ -149,14 +151,16 @@ function relay(d: DockerDaemon, client: TcpConn, ip: Ipv4, port: number): void {
   };
 }
 
-/** The stand-in internet's services: DNS at 8.8.8.8 and a web server at 93.184.216.34. */
+/** The stand-in internet's services: DNS at 8.8.8.8, 1.1.1.1, 9.9.9.9 and a web server at 93.184.216.34. */
 export function startInternetServices(d: DockerDaemon): void {
   const inet = d.uplink?.ns;
   if (!inet) return;
   const web = 0x5db8d822 as Ipv4; // 93.184.216.34
   const names: Record<string, Ipv4> = { 'example.com': web, 'www.example.com': web };
+  // Google's (8.8.8.8), Cloudflare's (1.1.1.1) and Quad9's (9.9.9.9) resolvers: one server
+  // answering on every address of the stand-in internet, all knowing the same names.
   startDnsServer(inet, {
-    addr: 0x08080808 as Ipv4,
+    addr: 0 as Ipv4,
     answer: (raw, qtype) => {
       const ip = names[raw.toLowerCase().replace(/\.$/, '')];
       if (ip === undefined) return { kind: 'nxdomain' };

@@ -19,7 +19,8 @@ export class UdpSocket {
   received = 0;
   receivedBytes = 0;
   lastError: IcmpErrorInfo | null = null;
-  onDatagram: ((from: Ipv4, sport: number, payload: Uint8Array) => void) | null = null;
+  /** `to` is the datagram's destination address (IP_PKTINFO's ipi_addr). */
+  onDatagram: ((from: Ipv4, sport: number, payload: Uint8Array, to: Ipv4) => void) | null = null;
 
   constructor(
     readonly ns: NetNs,
@@ -31,9 +32,9 @@ export class UdpSocket {
     this.lastError = info;
   }
 
-  /** sendto(): route, build and send one datagram. */
-  sendTo(dst: Ipv4, dport: number, payload: Uint8Array, opts: { ttl?: number; oif?: NetDevice | null } = {}): SendError | null {
-    const rt = ipRouteOutput(this.ns, dst, { oif: opts.oif, src: this.addr === 0 ? null : this.addr });
+  /** sendto(): route, build and send one datagram; `src` as IP_PKTINFO's ipi_spec_dst on a wildcard socket. */
+  sendTo(dst: Ipv4, dport: number, payload: Uint8Array, opts: { ttl?: number; oif?: NetDevice | null; src?: Ipv4 } = {}): SendError | null {
+    const rt = ipRouteOutput(this.ns, dst, { oif: opts.oif, src: this.addr === 0 ? (opts.src ?? null) : this.addr });
     if (typeof rt === 'string') return rt;
     const src = rt.src;
     const port = this.port;
@@ -87,5 +88,5 @@ export function udpRcv(ns: NetNs, skb: Skb, dev: NetDevice, broadcast: boolean):
   s.receivedBytes += u.payload.length;
   const k = ns.kernel;
   if (k.trace) k.emit({ type: 'deliver', t: k.now, ns: ns.label, pkt: skb.id, parent: skb.parent, proto: 'udp', to: `socket ${formatIpv4(dst)}:${u.dstPort}` });
-  s.onDatagram?.(src, u.srcPort, u.payload);
+  s.onDatagram?.(src, u.srcPort, u.payload, dst);
 }

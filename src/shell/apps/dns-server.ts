@@ -125,7 +125,8 @@ export function startDnsServer(ns: NetNs, opts: DnsServerOptions): DnsServer | n
     opts.onQuery?.(e);
   };
 
-  const reply = (to: Ipv4, toPort: number, m: DnsMessage, query: DnsMessage): void => {
+  // Replies leave from the address the query came to, as a resolver on a wildcard socket does with IP_PKTINFO.
+  const reply = (to: Ipv4, toPort: number, m: DnsMessage, query: DnsMessage, local: Ipv4): void => {
     // Docker trims answers until the reply fits what the client can take (miekg's Truncate).
     const opt = query.additional.find((r) => r.type === DnsType.OPT);
     const max = Math.max(DNS_UDP_MAX, opt ? opt.class : 0);
@@ -135,14 +136,14 @@ export function startDnsServer(ns: NetNs, opts: DnsServerOptions): DnsServer | n
       m.answers.pop();
       bytes = emitDns(m, { compress: opts.compress });
     }
-    sock.sendTo(to, toPort, bytes);
+    sock.sendTo(to, toPort, bytes, { src: local });
   };
 
-  const forward = (entry: DnsQueryLogEntry, query: DnsMessage, raw: Uint8Array, server: Ipv4, sport: number, via: NetNs): void => {
+  const forward = (entry: DnsQueryLogEntry, query: DnsMessage, raw: Uint8Array, server: Ipv4, sport: number, via: NetNs, local: Ipv4): void => {
     const up = udpBind(via, 0);
     const fail = (why: string): void => {
       if (stopped) return;
-      reply(entry.from, entry.fromPort, buildDnsReply(query, { rcode: DnsRcode.SERVFAIL, ra: true }), query);
+      reply(entry.from, entry.fromPort, buildDnsReply(query, { rcode: DnsRcode.SERVFAIL, ra: true }), query, local);
       record({ ...entry, answeredAt: k.now, answer: `SERVFAIL (${why})` });
     };
     if (!up) return fail('no local port');
@@ -163,7 +164,7 @@ export function startDnsServer(ns: NetNs, opts: DnsServerOptions): DnsServer | n
       done();
       if (stopped) return;
       // Relayed as received: the upstream answered the client's own id.
-      sock.sendTo(entry.from, entry.fromPort, payload);
+      sock.sendTo(entry.from, entry.fromPort, payload, { src: local });
       record({ ...entry, answeredAt: k.now, answer: `forwarded to ${formatIpv4(server)}: ${describeReply(m)}` });
     };
     // An ICMP error (nothing listening upstream, no route) fails the exchange at once.
@@ -180,7 +181,7 @@ export function startDnsServer(ns: NetNs, opts: DnsServerOptions): DnsServer | n
     }
   };
 
-  sock.onDatagram = (from, fromPort, payload) => {
+  sock.onDatagram = (from, fromPort, payload, local) => {
     if (stopped) return;
     const query = parseDns(payload);
     if (typeof query === 'string' || query.header.qr || query.questions.length === 0) return;
@@ -195,19 +196,19 @@ export function startDnsServer(ns: NetNs, opts: DnsServerOptions): DnsServer | n
     }
     switch (a.kind) {
       case 'records':
-        reply(from, fromPort, buildDnsReply(query, { ra: true, aa: a.authoritative ?? false, answers: a.records }), query);
+        reply(from, fromPort, buildDnsReply(query, { ra: true, aa: a.authoritative ?? false, answers: a.records }), query, local);
         record({ ...entry, answeredAt: k.now, answer: describeRecords(a.records) });
         return;
       case 'nxdomain':
       case 'servfail':
       case 'refused': {
         const rcode = a.kind === 'nxdomain' ? DnsRcode.NXDOMAIN : a.kind === 'servfail' ? DnsRcode.SERVFAIL : DnsRcode.REFUSED;
-        reply(from, fromPort, buildDnsReply(query, { ra: true, rcode }), query);
+        reply(from, fromPort, buildDnsReply(query, { ra: true, rcode }), query, local);
         record({ ...entry, answeredAt: k.now, answer: dnsRcodeName(rcode) });
         return;
       }
       case 'forward':
-        forward(entry, query, payload.slice(), a.server, a.port ?? 53, a.via ?? ns);
+        forward(entry, query, payload.slice(), a.server, a.port ?? 53, a.via ?? ns, local);
         return;
     }
   };

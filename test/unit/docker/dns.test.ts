@@ -62,3 +62,21 @@ describe("Docker's embedded DNS", () => {
     expect(sh.run('docker exec c2 ping -c 1 -W 1 site').exitCode).toBe(0);
   });
 });
+
+describe('--dns on a user-defined network', () => {
+  it('keeps 127.0.0.11 in resolv.conf, lists the server as ExtServers and forwards to it from the container', () => {
+    const sh = createMachine(1);
+    sh.run('docker network create net');
+    sh.run('docker run -d --name c --network net --dns 9.9.9.9 alpine sleep 100');
+    const conf = sh.run('docker exec c cat /etc/resolv.conf').output;
+    expect(conf).toContain('nameserver 127.0.0.11\n');
+    expect(conf).toContain('# ExtServers: [9.9.9.9]\n# Overrides: [nameservers]\n');
+    sh.run('docker run -d --name d --network net alpine sleep 100');
+    expect(sh.run('docker exec d cat /etc/resolv.conf').output).toContain('# ExtServers: [8.8.8.8]\n# Overrides: []\n');
+    const r = sh.run('docker exec c nslookup example.com');
+    expect(r.exitCode).toBe(0);
+    expect(r.output).toContain('Name:\texample.com\nAddress: 93.184.216.34\n');
+    // The query to 9.9.9.9 left from the container's own address, NATed by the host.
+    expect(sh.run('conntrack -L -p udp --dport 53').output).toMatch(/src=172\.18\.0\.2 dst=9\.9\.9\.9 sport=\d+ dport=53/);
+  });
+});
