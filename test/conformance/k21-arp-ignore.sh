@@ -23,17 +23,21 @@ ip netns exec c ping -c 1 -W 1 10.218.0.9
 ip netns exec h sysctl -w net.ipv4.conf.eth0.arp_ignore=0
 ip netns exec h sysctl -w net.ipv4.conf.all.arp_ignore=1
 ip -n c neigh flush all
+ip -n h neigh flush all
 ip netns exec c ping -c 1 -W 1 10.219.0.1
 ip netns exec h sysctl -w net.ipv4.conf.all.arp_ignore=2
 ip -n c neigh flush all
+ip -n h neigh flush all
 ip netns exec c ping -c 1 -W 1 10.210.0.1
 ip netns exec c ping -c 1 -W 1 10.218.0.9
 ip netns exec c ping -c 1 -W 1 10.219.0.1
 ip netns exec h sysctl -w net.ipv4.conf.all.arp_ignore=8
 ip -n c neigh flush all
+ip -n h neigh flush all
 ip netns exec c ping -c 1 -W 1 10.210.0.1
 ip netns exec h sysctl -w net.ipv4.conf.all.arp_ignore=0
 ip -n c neigh flush all
+ip -n h neigh flush all
 ip netns exec c ping -c 1 -W 1 10.210.0.1
 ip netns exec c ping -c 1 -W 1 10.219.0.1
 ip netns exec h sysctl -n net.ipv4.conf.eth0.arp_ignore
