@@ -785,7 +785,6 @@ export function macFromIp(ip: Ipv4): Mac {
   return (0x0242 * 2 ** 32 + ip) as Mac;
 }
 
-/** A CIDR as Docker's --subnet/--ip-range take it (validated with ip-cidr). */
 /** drivers/ipvlan parseNetworkOptions: the -o options a network is refused for. */
 function validateIpvlanOptions(o: Record<string, string>): void {
   const mode = o.ipvlan_mode ?? '';
@@ -795,6 +794,7 @@ function validateIpvlanOptions(o: Record<string, string>): void {
   if (o.parent === 'lo') throw new DockerError('loopback interface is not a valid ipvlan parent link');
 }
 
+/** A CIDR as Docker's --subnet/--ip-range take it (validated with ip-cidr). */
 function parseCidr(s: string): { addr: Ipv4; len: number } | null {
   if (!IPCIDR.isValidCIDR(s) || s.includes(':')) return null;
   const c = new IPCIDR(s);

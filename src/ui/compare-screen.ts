@@ -271,20 +271,22 @@ export function createCompareScreen(options: CompareScreenOptions): CompareScree
   /** The last conversation run in both worlds, from the history. */
   function lastFromHistory(): void {
     const history = options.history();
-    const found: Partial<Record<'bridge' | 'overlay', { conversation: Conversation; record: CommandRecord }>> = {};
-    for (let i = history.length - 1; i >= 0 && (!found.bridge || !found.overlay); i--) {
-      const which = conversationOf(history[i].line, worlds);
-      if (!which || found[which.world]) continue;
-      // Both panes show the same conversation: the most recent one decides.
-      const other = found[which.world === 'bridge' ? 'overlay' : 'bridge'];
-      if (other && other.conversation !== which.conversation) continue;
-      found[which.world] = { conversation: which.conversation, record: history[i] };
+    const latest = new Map<string, CommandRecord>();
+    for (const record of history) {
+      const which = conversationOf(record.line, worlds);
+      if (which) latest.set(`${which.world}/${which.conversation}`, record);
     }
-    const conversation = found.overlay?.conversation ?? found.bridge?.conversation;
-    if (!conversation) return;
-    const runOf = (x?: { record: CommandRecord }): PaneRun | undefined =>
-      x ? { line: x.record.line, exitCode: x.record.exitCode, events: options.eventsOf(x.record), ...(x.record.output !== undefined ? { output: x.record.output } : {}) } : undefined;
-    showRuns(conversation, [runOf(found.bridge), runOf(found.overlay)], false);
+    // The conversation both worlds had most recently.
+    let best: { conversation: Conversation; bridge: CommandRecord; overlay: CommandRecord } | undefined;
+    for (const c of CONVERSATIONS) {
+      const bridge = latest.get(`bridge/${c.id}`);
+      const overlay = latest.get(`overlay/${c.id}`);
+      if (!bridge || !overlay) continue;
+      if (!best || Math.min(bridge.index, overlay.index) > Math.min(best.bridge.index, best.overlay.index)) best = { conversation: c.id, bridge, overlay };
+    }
+    if (!best) return;
+    const runOf = (record: CommandRecord): PaneRun => ({ line: record.line, exitCode: record.exitCode, events: options.eventsOf(record), ...(record.output !== undefined ? { output: record.output } : {}) });
+    showRuns(best.conversation, [runOf(best.bridge), runOf(best.overlay)], false);
   }
 
   function renderFacts(): void {
@@ -298,7 +300,14 @@ export function createCompareScreen(options: CompareScreenOptions): CompareScree
       },
       {
         label: 'encapsulation',
-        cell: (f) => (f?.encap ? `VXLAN, VNI ${f.encap.vni}, in UDP ${f.encap.sport} → ${f.encap.dport}, IP ${f.encap.outerSrc} → ${f.encap.outerDst}` : f ? 'none: the frame crosses the bridge as it is' : ''),
+        cell: (f) =>
+          f?.encap
+            ? `VXLAN, VNI ${f.encap.vni}, in UDP ${f.encap.sport} → ${f.encap.dport}, IP ${f.encap.outerSrc} → ${f.encap.outerDst}`
+            : !f
+              ? ''
+              : f.path.length === 0
+                ? 'nothing was sent'
+                : 'none: the frame crosses the bridge as it is',
       },
       {
         label: 'MTU · first packet',

@@ -18,7 +18,7 @@ import { createInspector } from './inspector.ts';
 import { createPacketLayer, KIND_COLOURS, KIND_LABELS } from './packet-layer.ts';
 import { createPlayer, MAX_SPEED, MIN_SPEED, type PlayerState } from './player.ts';
 import { createScenarioPanel } from './scenario-panel.ts';
-import { findScenario, narrativeOf, readShareHash, shareHash } from './scenarios.ts';
+import { findScenario, narrativeOf, readShareHash, shareHash, textOf } from './scenarios.ts';
 import { createAppStore, type AppState, type EngineStatus, type TerminalTarget } from './store.ts';
 import { createTablesPanel, type TableSnapshots } from './tables-panel.ts';
 import { createTerminal } from './terminal.ts';
@@ -621,7 +621,7 @@ function mount(root: HTMLElement): void {
       await enqueue(async () => void (await openScenario(shared.name, shared.text)));
     } else if (named !== null) {
       const file = findScenario(named);
-      if (file) await enqueue(async () => void (await openScenario(file.path, file.text)));
+      if (file) await enqueue(async () => void (await openScenario(file.path, await textOf(file))));
       else {
         dispatch({ type: 'scenario-error', error: `No scenario named "${named}" in the gallery; the saved world is shown instead.` });
         if (saved) await enqueue(() => replay(saved));
@@ -646,6 +646,11 @@ function mount(root: HTMLElement): void {
     },
     nodes: () => graph.cy.nodes().map((n) => n.id()),
     edges: () => graph.cy.edges().length,
+    edgeIds: () => graph.cy.edges().map((e) => e.id()),
+    node: (id: string) => {
+      const n = graph.cy.getElementById(id);
+      return n.empty() ? undefined : { parent: (n.data('parent') as string | undefined) ?? null, label: n.data('label') as string, classes: n.classes().join(' ') };
+    },
     stats,
     compare: {
       get showing() {

@@ -4,7 +4,7 @@
  * that cannot be read shows its line and reason here, and the world stays as it was.
  */
 import { h } from './dom.ts';
-import { GALLERY } from './scenarios.ts';
+import { GALLERY, textOf } from './scenarios.ts';
 import type { ScenarioState } from './store.ts';
 
 export interface ScenarioPanel {
@@ -28,14 +28,14 @@ export function createScenarioPanel(container: HTMLElement, options: ScenarioPan
       h(
         'optgroup',
         { label: group === 'lessons' ? 'Lessons (scenarios/)' : 'Conformance scripts (test/conformance/)' },
-        ...GALLERY.filter((f) => f.group === group).map((f) => h('option', { value: f.path, title: f.title }, `${f.name}: ${f.title}`)),
+        ...GALLERY.filter((f) => f.group === group).map((f) => h('option', { value: f.path, title: f.title }, f.title === f.name ? f.name : `${f.name}: ${f.title}`)),
       ),
     ),
   );
   gallery.addEventListener('change', () => {
     const file = GALLERY.find((f) => f.path === gallery.value);
     gallery.value = '';
-    if (file) options.onOpen(file.path, file.text);
+    if (file) void textOf(file).then((text) => options.onOpen(file.path, text));
   });
   const picker = h('input', { type: 'file', accept: '.sh,text/plain', class: 'visually-hidden', 'data-testid': 'file-input', 'aria-label': 'Open a scenario file from disk' });
   picker.addEventListener('change', async () => {

@@ -12,7 +12,15 @@ export interface ScenarioFile {
   /** The first comment line, or the name. */
   readonly title: string;
   readonly group: 'lessons' | 'conformance';
+  /** The file's text; empty for a conformance script until loaded (see `textOf`). */
   readonly text: string;
+  /** Fetches the text of a file not bundled with the page (the conformance scripts, a chunk of their own). */
+  readonly load?: () => Promise<string>;
+}
+
+/** A gallery file's text, fetched first if it is not bundled with the page. */
+export function textOf(file: ScenarioFile): Promise<string> {
+  return file.load ? file.load() : Promise.resolve(file.text);
 }
 
 export interface NarrativeStep {
@@ -30,7 +38,8 @@ export interface Narrative {
 }
 
 const lessons = import.meta.glob('../../scenarios/*.sh', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const conformance = import.meta.glob('../../test/conformance/*.sh', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// Lazily: the conformance scripts are many and most visits never open one.
+const conformance = import.meta.glob('../../test/conformance/*.sh', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
 function titleOf(text: string, name: string): string {
   const first = text.split('\n').find((l) => l.trim().startsWith('#'));
@@ -47,7 +56,17 @@ function files(glob: Record<string, string>, group: ScenarioFile['group']): Scen
     .sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
 }
 
-export const GALLERY: readonly ScenarioFile[] = [...files(lessons, 'lessons'), ...files(conformance, 'conformance')];
+function lazyFiles(glob: Record<string, () => Promise<string>>, group: ScenarioFile['group']): ScenarioFile[] {
+  return Object.entries(glob)
+    .map(([key, load]) => {
+      const path = key.replace(/^(\.\.\/)+/, '');
+      const name = path.replace(/^.*\//, '').replace(/\.sh$/, '');
+      return { path, name, title: name, group, text: '', load };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const GALLERY: readonly ScenarioFile[] = [...files(lessons, 'lessons'), ...lazyFiles(conformance, 'conformance')];
 
 export function findScenario(name: string): ScenarioFile | undefined {
   return GALLERY.find((f) => f.name === name || f.path === name || f.path === `scenarios/${name}` || f.path === `scenarios/${name}.sh`);

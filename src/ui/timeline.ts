@@ -273,16 +273,17 @@ export class Timeline {
       ...(via ? { via } : {}),
       group: 0,
     };
-    // A flood's copies (consecutive xmits of one packet from one namespace) move together.
+    // A flood's copies (consecutive xmits of one packet, or of its clones, from one namespace) move together.
     const previous = this.events[this.events.length - 1];
     const group = this.groups[this.groups.length - 1];
+    const sameFrame = (a: TimelineEvent) => a.key === key || (parentKey !== undefined && (a.parentKey === parentKey || a.key === parentKey)) || (a.parentKey !== undefined && a.parentKey === key);
     const joins =
       group !== undefined &&
       previous !== undefined &&
       previous.cmd === item.cmd &&
       e.type === 'xmit' &&
       previous.event.type === 'xmit' &&
-      previous.key === key &&
+      sameFrame(previous) &&
       previous.ns === ns &&
       previous.from !== undefined &&
       from !== undefined &&

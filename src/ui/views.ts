@@ -117,12 +117,13 @@ function dockerDrawing(topology: Topology, docker: NonNullable<Topology['docker'
   const overlays = new Map(docker.networks.filter((n) => n.driver === 'overlay').map((n) => [`1-${n.id.slice(0, 10)}`, n]));
   const sandboxNetwork = (ns: NamespaceSummary) => (ns.process && !containers.has(ns.name) ? overlays.get(ns.name.replace(/@.*$/, '')) : undefined);
   const parentOf = new Map<string, string>();
-  // Containers and overlay networks' namespaces are drawn inside their host; other process
-  // namespaces (the machine's "internet") stand outside like named ones.
+  // Containers, overlay networks' namespaces and Docker's other namespaces on a host (the
+  // swarm's ingress_sbox) are drawn inside it; other process namespaces (the machine's
+  // "internet") stand outside like named ones.
   for (const ns of topology.namespaces) {
     if (!ns.process) continue;
     const c = containers.get(ns.name);
-    if (!c && !sandboxNetwork(ns)) continue;
+    if (!c && !sandboxNetwork(ns) && !ns.host && !/^ingress_sbox(@|$)/.test(ns.name)) continue;
     const host = c ? hostKey(c.host) : (ns.host ?? '');
     if (hostSet.has(host)) parentOf.set(ns.name, host);
   }
@@ -132,6 +133,10 @@ function dockerDrawing(topology: Topology, docker: NonNullable<Topology['docker'
   const namespaceClasses = new Map(base.namespaceClasses);
   const deviceLabels = new Map<string, string>();
   const deviceClasses = new Map<string, string>();
+  for (const key of parentOf.keys()) {
+    const ns = byKey.get(key)!;
+    if (!containers.has(key) && !sandboxNetwork(ns)) namespaceLabels.set(key, key.replace(/@.*$/, ''));
+  }
 
   // A veth whose other end is in a container stands for nothing of its own: the container's
   // interface is drawn wired to the bridge that veth is a port of, and the veth's events show

@@ -29,6 +29,12 @@ interface Netsim {
   player: { state: { cursor: number; playing: boolean; progress: number } };
   dots: number;
   nodes(): string[];
+  edgeIds(): string[];
+  node(id: string): { parent: string | null; label: string; classes: string } | undefined;
+  compare: {
+    showing: string | undefined;
+    panes: { timeline: { length: number }; player: { state: { cursor: number; playing: boolean } }; dots: number; nodes(): string[] }[];
+  };
 }
 
 describe.sequential(`the built app in Chromium${skipNote}`, () => {
@@ -199,6 +205,78 @@ describe.sequential(`the built app in Chromium${skipNote}`, () => {
     await page.waitForSelector('[data-testid="scenario-title"]:text-is("scenarios/bridge-vs-overlay.sh")');
     await page.keyboard.press('Escape');
     await page.screenshot({ path: join(RESULTS, 'app.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  async function runScenario(name: string): Promise<void> {
+    await page.selectOption('[data-testid="gallery"]', `scenarios/${name}.sh`);
+    await page.waitForSelector(`[data-testid="scenario-title"]:text-is("scenarios/${name}.sh")`);
+    await ready();
+    await page.click('[data-testid="run-all"]');
+    await page.waitForFunction(() => /^(\d+) \/ \1 run$/.test(document.querySelector('[data-testid="scenario-progress"]')?.textContent ?? ''), null, { timeout: 60_000 });
+    await ready();
+  }
+
+  it.skipIf(!hasChromium)('draws each Docker host as a box holding its containers, the overlay between them', async () => {
+    await runScenario('docker-swarm-overlay');
+    await page.click('button[data-view="docker"]');
+    const node = (id: string) => page.evaluate((i) => (window as unknown as { netsim: Netsim }).netsim.node(i), id);
+    // Two host compounds, each with its underlay address, each holding its own container.
+    expect((await node('ns:host1'))?.label).toBe('host1 · 192.168.1.11');
+    expect((await node('ns:host2'))?.label).toBe('host2 · 192.168.1.12');
+    expect((await node('ns:host1'))?.classes).toContain('docker-host');
+    expect((await node('ns:web@host1'))?.parent).toBe('ns:host1');
+    expect((await node('ns:client@host2'))?.parent).toBe('ns:host2');
+    // The overlay's namespace on each host, a band between them, the tunnel between the eth0s.
+    const ids = await netsim((n) => n.nodes());
+    const sandboxes = ids.filter((id) => /^ns:1-[0-9a-f]+@host[12]$/.test(id));
+    expect(sandboxes).toHaveLength(2);
+    const edges = await netsim((n) => n.edgeIds());
+    expect(edges.some((id) => id.startsWith('overlay:'))).toBe(true);
+    expect(edges).toContain('tunnel:dev:host1/eth0|dev:host2/eth0');
+    // The ping across the hosts: wrapped on host2, unwrapped on host1.
+    const types = await netsim((n) => n.timeline.events.map((e) => e.event.type));
+    expect(types).toEqual(expect.arrayContaining(['encap', 'decap']));
+    await page.click('.graph-tools button:text-is("Fit")');
+    await page.screenshot({ path: join(RESULTS, 'app-docker-hosts.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it.skipIf(!hasChromium)('runs the same conversation over a bridge and over an overlay, side by side', async () => {
+    await page.click('[data-testid="view-compare"]');
+    await page.waitForSelector('[data-testid="compare-screen"]');
+    // The swarm world has no bridge pair: the screen offers to build both worlds.
+    await page.click('[data-testid="compare-load"]');
+    await page.waitForFunction(() => /^(\d+) \/ \1 run$/.test(document.querySelector('[data-testid="scenario-progress"]')?.textContent ?? '') && document.querySelector('[data-testid="scenario-title"]')?.textContent === 'scenarios/docker-bridge-vs-overlay.sh', null, { timeout: 60_000 });
+    await ready();
+    await page.waitForSelector('[data-testid="compare-setup"]', { state: 'hidden' });
+    await page.click('[data-testid="compare-ping"]');
+    await page.waitForFunction(() => (window as unknown as { netsim: Netsim }).netsim.compare.showing === 'ping');
+    // Both panes play their own command, at once.
+    await page.waitForFunction(() => (window as unknown as { netsim: Netsim }).netsim.compare.panes.every((p) => p.timeline.length > 0));
+    await page.waitForFunction(() => (window as unknown as { netsim: Netsim }).netsim.compare.panes[1].dots > 0);
+    const panes = await netsim((n) => n.compare.panes.map((p) => p.nodes()));
+    expect(panes[0]).toContain('ns:');
+    expect(panes[0].some((id) => id.includes('@host'))).toBe(false);
+    expect(panes[1]).toEqual(expect.arrayContaining(['ns:host1', 'ns:host2', 'ns:lan', 'ns:web@host1', 'ns:client@host2']));
+    const bridge = (row: string) => page.textContent(`[data-testid="compare-facts"] tr:has(th:text-is("${row}")) td[data-side="bridge"]`);
+    const overlay = (row: string) => page.textContent(`[data-testid="compare-facts"] tr:has(th:text-is("${row}")) td[data-side="overlay"]`);
+    expect(await bridge('encapsulation')).toContain('none');
+    expect(await overlay('encapsulation')).toMatch(/VXLAN, VNI \d+, in UDP \d+ → 4789, IP 192\.168\.50\.12 → 192\.168\.50\.11/);
+    expect(await bridge('MTU · first packet')).toContain('MTU 1500 · 98 bytes on the wire');
+    expect(await overlay('MTU · first packet')).toContain('MTU 1450 · 98 bytes inside, 148 on the wire (+50)');
+    expect(await overlay('path of the first packet')).toMatch(/host2 overlay vxlan0 wraps.*host2 eth0.*lan.*host1 eth0.*host1 overlay vxlan0 unwraps.*web eth0/);
+    expect(await bridge('path of the first packet')).toBe('client eth0 → host bridge "shop" → web eth0');
+    expect(await page.textContent('[data-testid="compare-story"]')).toContain('MTU of 1450');
+    await page.screenshot({ path: join(RESULTS, 'app-bridge-vs-overlay.png') });
+    // A full-size ping fits the bridge, not the overlay.
+    await page.click('[data-testid="compare-mtu"]');
+    await page.waitForFunction(() => (window as unknown as { netsim: Netsim }).netsim.compare.showing === 'mtu');
+    await ready();
+    expect(await overlay('outcome')).toContain('message too long, mtu=1450');
+    expect(await bridge('outcome')).toMatch(/1 packets received|1 received/);
+    await page.click('button[data-view="docker"]');
+    await page.waitForSelector('[data-testid="compare-screen"]', { state: 'hidden' });
     expect(pageErrors).toEqual([]);
   });
 });
