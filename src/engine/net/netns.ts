@@ -45,13 +45,36 @@ export interface PmtuEntry {
   expires: number;
 }
 
+/** The sysctl values of a namespace; counts its changes so derived values can be cached. */
+export class SysctlTable extends Map<string, string> {
+  version = 0;
+
+  override set(key: string, value: string): this {
+    this.version++;
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    this.version++;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
+}
+
 /** A network namespace: its own devices, routes, neighbours, sockets and sysctls. */
 export class NetNs {
   readonly devices = new Map<number, NetDevice>();
   readonly fib = new Fib();
   readonly neigh = new NeighTable();
   readonly sockets: SocketTable = createSocketTable();
-  readonly sysctl = new Map<string, string>();
+  readonly sysctl = new SysctlTable();
+  /** Per-device conf values read on every packet (rp_filter, route_localnet...), until a sysctl changes. */
+  private confCache = new Map<string, Map<string, number>>();
+  private confCacheVersion = -1;
   readonly hooks = new Map<NfHook, NfHookOps[]>();
   readonly pmtu = new Map<Ipv4, PmtuEntry>();
   readonly fragQueues = new Map<string, FragQueue>();
@@ -106,7 +129,13 @@ export class NetNs {
 
   /** IN_DEV_MAXCONF: the larger of net.ipv4.conf.all.KEY and net.ipv4.conf.DEV.KEY. */
   confMax(devName: string, key: string): number {
-    return Math.max(this.sysctlNum(`net.ipv4.conf.all.${key}`), this.sysctlNum(`net.ipv4.conf.${devName}.${key}`));
+    const byDev = this.confValues(devName);
+    let v = byDev.get(key);
+    if (v === undefined) {
+      v = Math.max(this.sysctlNum(`net.ipv4.conf.all.${key}`), this.sysctlNum(`net.ipv4.conf.${devName}.${key}`));
+      byDev.set(key, v);
+    }
+    return v;
   }
 
   /**
@@ -114,7 +143,23 @@ export class NetNs {
    * device when written; a device never set explicitly has conf.default.forwarding.
    */
   devForwarding(dev: { name: string }): boolean {
-    return (this.sysctl.get(`net.ipv4.conf.${dev.name}.forwarding`) ?? this.sysctl.get('net.ipv4.conf.default.forwarding')) === '1';
+    const byDev = this.confValues(dev.name);
+    let v = byDev.get('\0forwarding');
+    if (v === undefined) {
+      v = (this.sysctl.get(`net.ipv4.conf.${dev.name}.forwarding`) ?? this.sysctl.get('net.ipv4.conf.default.forwarding')) === '1' ? 1 : 0;
+      byDev.set('\0forwarding', v);
+    }
+    return v === 1;
+  }
+
+  private confValues(devName: string): Map<string, number> {
+    if (this.confCacheVersion !== this.sysctl.version) {
+      this.confCache.clear();
+      this.confCacheVersion = this.sysctl.version;
+    }
+    let m = this.confCache.get(devName);
+    if (!m) this.confCache.set(devName, (m = new Map()));
+    return m;
   }
 
   get ipForward(): boolean {
