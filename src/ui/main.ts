@@ -672,4 +672,11 @@ function mount(root: HTMLElement): void {
   };
 }
 
+/** The built app keeps working offline after its first visit (public/sw.js caches its files); not under the dev server. */
+function enableOffline(): void {
+  if (import.meta.env.MODE === 'development' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('offline cache unavailable:', e));
+}
+
 mount(document.getElementById('app')!);
+enableOffline();

@@ -279,4 +279,29 @@ describe.sequential(`the built app in Chromium${skipNote}`, () => {
     await page.waitForSelector('[data-testid="compare-screen"]', { state: 'hidden' });
     expect(pageErrors).toEqual([]);
   });
+
+  it.skipIf(!hasChromium)('works offline after the first visit, from its service worker cache', async () => {
+    // The worker registers at load and caches the built files before it activates.
+    const cached = await page.evaluate(async () => {
+      const regs = await navigator.serviceWorker.getRegistrations();
+      const timeout = new Promise<string>((resolve) => setTimeout(() => resolve(`no active service worker: ${JSON.stringify(regs.map((r) => [r.scope, !!r.installing, !!r.waiting, !!r.active]))}`), 15_000));
+      const r = await Promise.race([navigator.serviceWorker.ready.then(() => ''), timeout]);
+      if (r) return [r];
+      const keys = await (await caches.open('netsim-v1')).keys();
+      return keys.map((k) => k.url);
+    });
+    expect(cached.some((u) => /engine\.worker-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(cached.some((u) => /\/index-[\w-]+\.js$/.test(u))).toBe(true);
+    await page.context().setOffline(true);
+    try {
+      await page.reload();
+      await ready();
+      await page.waitForSelector('[data-testid="graph"] canvas');
+      expect((await netsim((n) => n.nodes())).length).toBeGreaterThan(0);
+      await page.screenshot({ path: join(RESULTS, 'app-offline.png') });
+    } finally {
+      await page.context().setOffline(false);
+    }
+    expect(pageErrors).toEqual([]);
+  });
 });
