@@ -4,7 +4,7 @@
  * MessageChannel without a real Worker.
  */
 import type { CommandResult, EngineApi, NamespaceSummary, NamespaceTables, ParsedScenario, ScriptResult, Topology } from '../src/api/types.ts';
-import { createEngineSession, type EngineSession } from '../src/api/session.ts';
+import { createEngineSession, type EngineSession, tablesAt } from '../src/api/session.ts';
 
 export type { EngineSession };
 export type CreateSession = (seed?: number) => EngineSession;
@@ -83,6 +83,14 @@ export function createEngineApi(
         return session.tables(netns);
       } catch (error) {
         throw new Error(`netsim: internal error while reading the tables of ${netns || '(root)'}: ${errorText(error)}`);
+      }
+    },
+
+    async tablesAt(netns: string, seed: number, lines: readonly string[], events: number): Promise<NamespaceTables> {
+      try {
+        return tablesAt(netns, seed, lines, events);
+      } catch (error) {
+        throw new Error(`netsim: internal error while replaying the tables of ${netns || '(root)'}: ${errorText(error)}`);
       }
     },
 

@@ -155,6 +155,9 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
     tables(netns: string): Promise<NamespaceTables> {
       return call((api) => api.tables(netns));
     },
+    tablesAt(netns: string, seed: number, lines: readonly string[], events: number): Promise<NamespaceTables> {
+      return call((api) => api.tablesAt(netns, seed, lines, events));
+    },
     commandNames(): Promise<string[]> {
       return call((api) => api.commandNames());
     },

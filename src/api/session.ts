@@ -162,6 +162,46 @@ function hostAnnotator(kernel: Kernel, sink: TraceSink): TraceSink & { reset(lin
   };
 }
 
+/** Ends a replay at the event whose state was asked for. */
+class ReplayStop extends Error {}
+
+/**
+ * The tables of `netns` at the `events`-th trace event of the last of `lines` (1-based), on a
+ * fresh machine with `seed` (the engine is deterministic: the same lines make the same events).
+ * The state is read inside the trace sink, at the instant of that event, then the replay stops.
+ */
+export function tablesAt(netns: string, seed: number, lines: readonly string[], events: number): NamespaceTables {
+  const session = createEngineSession(seed, { trace: false });
+  for (const line of lines.slice(0, -1)) session.exec(line);
+  const last = lines.at(-1);
+  if (last === undefined || events <= 0) {
+    // Before the command's first event: the state the earlier commands left.
+    return session.tables(netns);
+  }
+  let seen = 0;
+  let taken: NamespaceTables | undefined;
+  const kernel = session.kernel();
+  kernel.trace = {
+    // Taken as the `events`-th event is emitted: the kernel emits an event once it has acted
+    // (a neighbour or FDB event after the entry changed).
+    emit: () => {
+      seen += 1;
+      if (seen < events) return;
+      kernel.trace = null;
+      taken = session.tables(netns);
+      throw new ReplayStop('replay reached the event');
+    },
+  };
+  try {
+    session.exec(last);
+  } catch (e) {
+    if (!(e instanceof ReplayStop)) throw e;
+  }
+  kernel.trace = null;
+  // Fewer events than asked for (the world changed since): the end of the command.
+  return taken ?? session.tables(netns);
+}
+
 /** The engine behind the worker: the same methods as EngineApi, synchronous. */
 export interface EngineSession {
   exec(line: string): CommandResult;
@@ -173,6 +213,8 @@ export interface EngineSession {
   commandNames(): string[];
   peek(line: string): string;
   parseScenario(text: string): ParsedScenario;
+  /** The simulated machine's kernel (for replays that read state mid-command). */
+  kernel(): Kernel;
 }
 
 /** A machine with its trace recorded, so every command reports what its packets did. */
@@ -297,6 +339,9 @@ export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): E
     },
     commandNames() {
       return shell.commandNames();
+    },
+    kernel() {
+      return shell.kernel;
     },
     peek(line) {
       const output = shell.run(line, shell.kernel.root, undefined, { still: true }).output;

@@ -128,6 +128,12 @@ export interface EngineApi {
   topology(): Promise<Topology>;
   /** Addresses, routes, neighbours, FDB, iptables and conntrack of a namespace ("" = root, `name@host` for a process namespace on a named host). */
   tables(netns: string): Promise<NamespaceTables>;
+  /**
+   * The tables of a namespace as they were just after an earlier event: a fresh machine with
+   * `seed` replays `lines` (the world's commands since its reset), the last one only up to its
+   * first `events` trace events. The live world is not touched.
+   */
+  tablesAt(netns: string, seed: number, lines: readonly string[], events: number): Promise<NamespaceTables>;
   /** The shell's command names, for tab completion. */
   commandNames(): Promise<string[]>;
   /**

@@ -389,6 +389,13 @@ function mount(root: HTMLElement): void {
       void fetchTables(ns);
     },
     inspectNetwork: (name) => client.peek(`docker network inspect ${name}`),
+    tablesAt: (ns, cmd, events) =>
+      client.tablesAt(
+        ns,
+        world.seed,
+        world.commands.slice(0, cmd + 1).map((c) => c.line),
+        events,
+      ),
   });
   /** The selected namespace's tables, fetched when none is recorded yet. */
   async function fetchTables(ns: string): Promise<void> {

@@ -1,9 +1,9 @@
 /**
  * A namespace's state tables as the real tools print them (ip addr, ip route, ip neigh,
  * bridge fdb, iptables-save with counters, conntrack -L), and Docker's `network inspect`.
- * Live after each command; when the player's cursor is on an earlier command, the tables
- * recorded at the end of that command, said plainly, with the table changes its events made
- * up to the cursor.
+ * Live after each command; when the player's cursor is on an earlier event, the tables exactly
+ * as they were at that event (the worker replays the world up to it), shown with the table
+ * changes the command's events made up to the cursor; the end-of-command snapshot meanwhile.
  */
 import type { NamespaceTables } from '../api/types.ts';
 import { h } from './dom.ts';
@@ -43,6 +43,8 @@ export interface TablesPanelOptions {
   readonly onNamespace: (ns: string) => void;
   /** `docker network inspect NAME` output. */
   readonly inspectNetwork: (name: string) => Promise<string>;
+  /** The exact tables of `ns` at the `events`-th event of command `cmd` (a replay in the worker). */
+  readonly tablesAt?: (ns: string, cmd: number, events: number) => Promise<NamespaceTables>;
 }
 
 export function createTablesPanel(container: HTMLElement, options: TablesPanelOptions): TablesPanel {
@@ -67,6 +69,9 @@ export function createTablesPanel(container: HTMLElement, options: TablesPanelOp
   container.append(h('div', { class: 'tables-head' }, h('label', {}, 'namespace ', nsSelect)), h('div', { class: 'table-tabs', role: 'tablist' }, ...tabButtons), when, changes, text);
 
   let dockerRequest = 0;
+  let exactRequest = 0;
+  /** Exact tables already replayed, by world generation, command, event and namespace. */
+  const exact = new Map<string, NamespaceTables>();
   function paint(): void {
     for (const b of tabButtons) b.setAttribute('aria-selected', b.dataset.table === tab ? 'true' : 'false');
     const names = options.namespaces();
@@ -102,17 +107,41 @@ export function createTablesPanel(container: HTMLElement, options: TablesPanelOp
     const lastCmd = timeline.commands.length - 1;
     const command = TABS.find((t) => t.name === tab)!.command;
     const prefix = `$ ${ns === '' ? '' : `ip netns exec ${namespaceLabel(ns)} `}${command}`;
-    if (at && at.cmd < lastCmd) {
-      const then = options.snapshots.at(at.cmd, ns);
+    if (at && (at.cmd < lastCmd || at.index < timeline.events.length - 1)) {
       const cmd = timeline.commands[at.cmd];
-      if (then) {
-        when.textContent = `As at the end of command #${at.cmd + 1} (${cmd.line}), which the selected event #${at.index} is part of; not the exact instant of the event.`;
-        when.className = 'tables-when past';
-        text.textContent = `${prefix}\n${then[tab]}`;
+      const nth = at.index - cmd.first + 1;
+      const key = `${cmd.epoch}|${at.cmd}|${nth}|${ns}`;
+      const known = exact.get(key);
+      const exactNote = `Exactly as at the selected event #${at.index} (event ${nth} of command #${at.cmd + 1}: ${cmd.line}), replayed.`;
+      if (known) {
+        when.textContent = exactNote;
+        when.className = 'tables-when past exact';
+        text.textContent = `${prefix}\n${known[tab]}`;
       } else {
-        when.textContent = `Not recorded for ${namespaceLabel(ns)} at command #${at.cmd + 1}; showing the latest tables.`;
-        when.className = 'tables-when past';
-        text.textContent = latest ? `${prefix}\n${latest.tables[tab]}` : '';
+        const then = options.snapshots.at(at.cmd, ns);
+        if (then) {
+          when.textContent = `As at the end of command #${at.cmd + 1} (${cmd.line}), which the selected event #${at.index} is part of${options.tablesAt ? '; replaying to the exact instant…' : '; not the exact instant of the event.'}`;
+          when.className = 'tables-when past';
+          text.textContent = `${prefix}\n${then[tab]}`;
+        } else {
+          when.textContent = `Not recorded for ${namespaceLabel(ns)} at command #${at.cmd + 1}; showing the latest tables.`;
+          when.className = 'tables-when past';
+          text.textContent = latest ? `${prefix}\n${latest.tables[tab]}` : '';
+        }
+        if (options.tablesAt) {
+          const request = ++exactRequest;
+          const wantNs = ns;
+          void options.tablesAt(wantNs, at.cmd, nth).then(
+            (tables) => {
+              exact.set(key, tables);
+              if (exact.size > 200) exact.delete(exact.keys().next().value as string);
+              if (request === exactRequest && ns === wantNs) paint();
+            },
+            () => {
+              // the namespace did not exist yet at that instant: the snapshot stays
+            },
+          );
+        }
       }
       // What this command's events changed in this namespace up to the cursor.
       const items: HTMLElement[] = [];

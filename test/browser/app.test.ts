@@ -25,7 +25,7 @@ const TERMINAL = '[data-testid="terminal"]';
 const OUTPUT = '[data-testid="terminal-output"]';
 
 interface Netsim {
-  timeline: { length: number; events: { event: { type: string; summary?: string }; kind: string }[]; commands: { line: string }[] };
+  timeline: { length: number; events: { event: { type: string; summary?: string; ns?: string }; kind: string }[]; commands: { line: string }[] };
   player: { state: { cursor: number; playing: boolean; progress: number } };
   dots: number;
   nodes(): string[];
@@ -161,6 +161,15 @@ describe.sequential(`the built app in Chromium${skipNote}`, () => {
     await page.click('.table-tab[data-table="fdb"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="table-text"]')?.textContent?.includes('bridge fdb show') ?? false);
     expect(await page.textContent('[data-testid="table-text"]')).toContain('master br0');
+    // At the bridge's first learning event the FDB holds that one learned MAC, exactly as then.
+    const learned = (t: string | null) => (t ?? '').split('\n').filter((l) => l.includes('master br0') && !l.includes('permanent')).length;
+    const live = learned(await page.textContent('[data-testid="table-text"]'));
+    const first = await netsim((n) => n.timeline.events.findIndex((e) => e.event.type === 'fdb-learn' && e.event.ns === 'host'));
+    await page.evaluate((i) => (window as unknown as { netsim: { player: { seek(i: number): void } } }).netsim.player.seek(i), first);
+    await page.waitForSelector('[data-testid="tables-when"]:has-text("Exactly as at the selected event")');
+    expect(learned(await page.textContent('[data-testid="table-text"]'))).toBe(1);
+    expect(live).toBeGreaterThan(1);
+    await page.screenshot({ path: join(RESULTS, 'app-tables-at-event.png') });
     await page.click('[data-testid="tab-inspector"]');
   });
 

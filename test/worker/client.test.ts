@@ -28,6 +28,7 @@ function stubApi(name: string, hang: { exec: boolean }): EngineApi {
     reset: async () => {},
     topology: async () => ({ namespaces: [{ name, devices: [] }], docker: null }),
     tables: async () => ({ addresses: '', routes: '', neighbours: '', fdb: '', iptables: '', conntrack: '' }),
+    tablesAt: async () => ({ addresses: '', routes: '', neighbours: '', fdb: '', iptables: '', conntrack: '' }),
     commandNames: async () => ['ip'],
     peek: async (line) => `${name}: ${line}\n`,
     parseScenario: async () => ({ ok: true, lines: [] }),
