@@ -33,4 +33,6 @@ ip netns exec a ip netns exec b ping -c 1 -W 1 10.39.0.1
 ip -n a link set dev eth0 down
 ip netns exec b ping -c 1 -W 1 10.39.0.1
 ip netns exec a ip link set dev eth0 up
+# linkwatch may hold the just-raised device (noop qdisc) for up to a second after a recent down
+sleep 1
 ip netns exec b ping -c 1 -W 1 10.39.0.1

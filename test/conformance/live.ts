@@ -59,13 +59,14 @@ async function main(): Promise<number> {
         const expected = loadExpected(s);
         const known = KNOWN_DIFFERENCES[s] ?? {};
         // The real kernel's timing can wobble on a loaded machine (a ping right after a link
-        // comes up): a script whose run differs from its recording runs once more.
+        // comes up): a script whose run differs from its recording runs up to twice more.
         let live = await liveRun(s);
         let kernelVsRecorded = diffSteps(expected, live).filter((m) => !(m.line in known));
-        if (kernelVsRecorded.length > 0) {
+        // Up to two more runs: a line that wobbles under load matches again on a later one.
+        for (let attempt = 2; attempt <= 3 && kernelVsRecorded.length > 0; attempt++) {
           const again = await liveRun(s);
           const d2 = diffSteps(expected, again).filter((m) => !(m.line in known));
-          lines.push(`  (kernel run differed from the recording at line ${kernelVsRecorded.map((m) => m.line).join(', ')}; ran again: ${d2.length === 0 ? 'matches' : 'still differs'})`);
+          lines.push(`  (kernel run differed from the recording at line ${kernelVsRecorded.map((m) => m.line).join(', ')}; run ${attempt}: ${d2.length === 0 ? 'matches' : 'still differs'})`);
           if (d2.length < kernelVsRecorded.length) {
             live = again;
             kernelVsRecorded = d2;
