@@ -10,10 +10,10 @@ import type { Skb } from '../net/skb.ts';
 import { DropReason } from '../trace/drop-reasons.ts';
 import { ETH_HLEN } from '../wire/ethernet.ts';
 import { IcmpTimeExceededCode, IcmpType } from '../wire/icmp.ts';
-import { IpProto, Ipv4Field, decrementTtl, recomputeIpv4Checksum } from '../wire/ipv4.ts';
-import { internetChecksum, pseudoHeaderSum } from '../wire/checksum.ts';
+import { IpProto, Ipv4Field, decrementTtl } from '../wire/ipv4.ts';
 import type { SkbCt } from './conntrack.ts';
 import { readPacket } from './packet.ts';
+import { mangleAddrPort } from './nat.ts';
 
 /**
  * IPVS (net/netfilter/ipvs), the kernel's layer-4 load balancer, in NAT ("masquerading")
@@ -177,33 +177,7 @@ function closing(d: Uint8Array): boolean {
 
 /** Rewrite an address (and port) and fix the checksums, as ip_vs_nat_xmit does. */
 function rewrite(d: Uint8Array, which: 'src' | 'dst', addr: Ipv4, port: number | null): void {
-  const off = 14;
-  const hl = (d[off] & 15) * 4;
-  const at = off + (which === 'src' ? 12 : 16);
-  d[at] = addr >>> 24;
-  d[at + 1] = (addr >>> 16) & 255;
-  d[at + 2] = (addr >>> 8) & 255;
-  d[at + 3] = addr & 255;
-  recomputeIpv4Checksum(d, off);
-  const proto = d[off + 9];
-  const l4 = off + hl;
-  if (port !== null && (proto === IpProto.TCP || proto === IpProto.UDP)) {
-    const po = l4 + (which === 'src' ? 0 : 2);
-    d[po] = port >> 8;
-    d[po + 1] = port & 255;
-    const total = (d[off + 2] << 8) | d[off + 3];
-    const len = total - hl;
-    const cs = l4 + (proto === IpProto.TCP ? 16 : 6);
-    if (proto === IpProto.UDP && d[cs] === 0 && d[cs + 1] === 0) return;
-    d[cs] = 0;
-    d[cs + 1] = 0;
-    const src = (((d[off + 12] << 24) | (d[off + 13] << 16) | (d[off + 14] << 8) | d[off + 15]) >>> 0) as Ipv4;
-    const dst = (((d[off + 16] << 24) | (d[off + 17] << 16) | (d[off + 18] << 8) | d[off + 19]) >>> 0) as Ipv4;
-    let v = internetChecksum(d, l4, len, pseudoHeaderSum(src, dst, proto, len));
-    if (proto === IpProto.UDP && v === 0) v = 0xffff;
-    d[cs] = v >> 8;
-    d[cs + 1] = v & 255;
-  }
+  mangleAddrPort(d, ETH_HLEN, which, addr, port);
 }
 
 const states = new WeakMap<NetNs, Ipvs>();

@@ -112,23 +112,29 @@ export function natPacket(skb: Skb, manip: ManipType): void {
 }
 
 function manipPacket(d: Uint8Array, off: number, t: CtTuple, manip: ManipType, quoted: boolean, addressOnly = false): void {
+  const src = manip === 'src';
+  mangleAddrPort(d, off, manip, src ? t.src : t.dst, addressOnly ? null : src ? t.sport : t.dport, quoted);
+}
+
+/**
+ * Rewrite a packet's source or destination address (and TCP/UDP port, unless `port` is null)
+ * and fix the checksums: what NAT and IPVS's NAT forwarding both do to a packet. A quoted
+ * packet (inside an ICMP error) is truncated, so its transport checksum is left alone; a
+ * non-first fragment has no ports.
+ */
+export function mangleAddrPort(d: Uint8Array, off: number, manip: ManipType, addr: Ipv4, port: number | null, quoted = false): void {
   const hl = (d[off] & 15) * 4;
   const proto = d[off + 9];
-  const addrOff = off + (manip === 'src' ? 12 : 16);
-  const addr = manip === 'src' ? t.src : t.dst;
-  writeU32(d, addrOff, addr);
+  writeU32(d, off + (manip === 'src' ? 12 : 16), addr);
   recomputeIpv4Checksum(d, off);
   const fragOff = ((d[off + 6] & 0x1f) << 8) | d[off + 7];
-  if (addressOnly || fragOff !== 0) return;
-  const l4 = off + hl;
+  if (port === null || fragOff !== 0) return;
   if (proto === IpProto.TCP || proto === IpProto.UDP) {
-    const port = manip === 'src' ? t.sport : t.dport;
-    const portOff = l4 + (manip === 'src' ? 0 : 2);
+    const portOff = off + hl + (manip === 'src' ? 0 : 2);
     if (d.length >= portOff + 2) {
       d[portOff] = port >> 8;
       d[portOff + 1] = port & 255;
     }
-    // A quoted packet is truncated: its transport checksum cannot be recomputed.
     if (!quoted) fixL4Checksum(d, off);
   }
 }
