@@ -1,7 +1,6 @@
 import { type Ipv4, formatIpv4 } from '../engine/addr/ipv4.ts';
 import { formatMac } from '../engine/addr/mac.ts';
 import type { NetNs } from '../engine/net/netns.ts';
-import { Vxlan } from '../engine/net/vxlan.ts';
 import { type DockerDaemon, DockerError, macFromIp } from './daemon.ts';
 import type { Container, Endpoint, Network } from './model.ts';
 import { swarmOf } from './swarm.ts';
@@ -17,6 +16,8 @@ interface Sandbox {
   ns: NetNs;
   pid: number;
   label: string;
+  /** Remote endpoints programmed into vxlan0 (libnetwork's peerDB): IP → the entries made. */
+  peers: Map<Ipv4, { mac: string; host: Ipv4 }>;
 }
 
 const sandboxes = new WeakMap<DockerDaemon, Map<string, Sandbox>>();
@@ -77,7 +78,7 @@ function ensureSandbox(d: DockerDaemon, n: Network): Sandbox {
   if (have) return have;
   const label = `1-${n.id.slice(0, 10)}`;
   const { ns, pid } = d.kernel.addProcessNs(label);
-  const sb: Sandbox = { ns, pid, label };
+  const sb: Sandbox = { ns, pid, label, peers: new Map() };
   map.set(n.id, sb);
   d.steps.push({ where: d.hostLabel(), cmd: `# the overlay network ${n.name} gets its namespace ${label} (pid ${pid})`, netns: { op: 'add', pid } });
   const vni = vniOf(n);
@@ -133,15 +134,19 @@ function program(d: DockerDaemon, n: Network, peer: Peer, op: 'add' | 'del'): vo
   const sb = sandboxOf(d, n);
   if (!sb) return;
   const ip = formatIpv4(peer.ep.ip);
-  const mac = formatMac(peer.ep.mac);
   if (op === 'add') {
-    d.runNs(sb.label, sb.ns, `ip neigh replace ${ip} lladdr ${mac} dev vxlan0 nud permanent`);
-    d.runNs(sb.label, sb.ns, `bridge fdb replace ${mac} dev vxlan0 dst ${formatIpv4(peer.hostAddr)} self permanent`);
+    // Each local endpoint that joins learns every remote one: program a peer once.
+    if (sb.peers.has(peer.ep.ip)) return;
+    const mac = formatMac(peer.ep.mac);
+    sb.peers.set(peer.ep.ip, { mac, host: peer.hostAddr });
+    d.runNs(sb.label, sb.ns, `ip neigh add ${ip} lladdr ${mac} dev vxlan0 nud permanent`);
+    d.runNs(sb.label, sb.ns, `bridge fdb add ${mac} dev vxlan0 dst ${formatIpv4(peer.hostAddr)} self permanent`);
   } else {
-    // Several local endpoints may have learnt the same peer: remove what is still there.
-    const dev = sb.ns.device('vxlan0');
-    if (dev && sb.ns.neigh.get(dev, peer.ep.ip)) d.runNs(sb.label, sb.ns, `ip neigh del ${ip} dev vxlan0`);
-    if (dev instanceof Vxlan && dev.fdb.some((e) => formatMac(e.mac) === mac)) d.runNs(sb.label, sb.ns, `bridge fdb del ${mac} dev vxlan0 dst ${formatIpv4(peer.hostAddr)}`);
+    const known = sb.peers.get(peer.ep.ip);
+    if (!known) return;
+    sb.peers.delete(peer.ep.ip);
+    d.runNs(sb.label, sb.ns, `ip neigh del ${ip} dev vxlan0`);
+    d.runNs(sb.label, sb.ns, `bridge fdb del ${known.mac} dev vxlan0 dst ${formatIpv4(known.host)}`);
   }
 }
 
