@@ -6,8 +6,7 @@ import { FileSystem, hostFileSystem } from '../shell/fs.ts';
 import type { Command, CommandContext } from '../shell/context.ts';
 import type { Shell } from '../shell/shell.ts';
 import { type ContainerCreateOptions, DockerDaemon, DockerError, dockerTime, humanUp } from './daemon.ts';
-import { simDate } from '../shell/apps/clock.ts';
-import { MS } from '../engine/sim/scheduler.ts';
+import { simDateAt } from '../shell/apps/clock.ts';
 import { goTemplate, inspectJson, table } from './format.ts';
 import { formatSubnet } from './ipam.ts';
 import { swarmOf } from './swarm.ts';
@@ -564,8 +563,7 @@ function top(ctx: CommandContext, d: DockerDaemon, argv: string[]): number {
   }
   const c = d.mustContainer(argv[0]);
   if (c.state !== 'running') throw new DockerError(`container ${c.id} is not running`);
-  const start = simDate(d.kernel);
-  start.setTime(start.getTime() - (d.kernel.now - (c.startedAt ?? 0)) / MS);
+  const start = simDateAt(c.startedAt ?? 0);
   const stime = `${String(start.getUTCHours()).padStart(2, '0')}:${String(start.getUTCMinutes()).padStart(2, '0')}`;
   const rows = [['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'], ...c.procs.map((p) => [p.uid, String(p.pid), String(p.ppid), '0', stime, c.interactive ? 'pts/0' : '?', '00:00:00', p.cmd])];
   // The CLI's tabwriter: minimum width 20, padding 3.

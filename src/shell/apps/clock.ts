@@ -10,7 +10,12 @@ import { MS } from '../../engine/sim/scheduler.ts';
 export const SIM_EPOCH_MS = Date.UTC(2026, 10, 28, 0, 0, 0);
 
 export function simDate(kernel: Kernel): Date {
-  return new Date(SIM_EPOCH_MS + Math.floor(kernel.now / MS));
+  return simDateAt(kernel.now);
+}
+
+/** The wall-clock instant of virtual time `t` (a process's start, a log line's). */
+export function simDateAt(t: number): Date {
+  return new Date(SIM_EPOCH_MS + Math.floor(t / MS));
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
