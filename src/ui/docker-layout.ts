@@ -7,7 +7,7 @@
  * there in its row.
  */
 import type { DeviceSummary, NamespaceSummary } from '../api/types.ts';
-import { deviceNodeId, NAMESPACE_PADDING_PX, namespaceNodeId, nodeSize, type Point } from './topology-graph.ts';
+import { DEVICE_GAP_X, deviceNodeId, NAMESPACE_PADDING_PX, namespaceNodeId, nodeSize, type Point, TITLE_CHAR_WIDTH_PX, TITLE_ROOM_Y } from './topology-graph.ts';
 
 /** What the Docker view draws, by namespace key. */
 export interface DockerScene {
@@ -28,9 +28,6 @@ export interface DockerScene {
   readonly outside: readonly string[];
 }
 
-/** Room above a box for its title (drawn above the box's top edge). */
-const TITLE_PX = 24;
-const DEVICE_GAP_X = 26;
 const BOX_GAP_X = 30;
 const ROW_GAP_Y = 30;
 const HOST_GAP_X = 140;
@@ -39,8 +36,6 @@ const OUTSIDE_GAP_Y = 64;
 const SWITCH_MARGIN_X = 50;
 /** Width over height the container grid aims at (a screen is wider than tall). */
 const TARGET_ASPECT = 1.7;
-/** Namespace titles: 15px bold sans (the stylesheet's), about this wide a character. */
-const TITLE_CHAR_PX = 9.5;
 
 interface Block {
   w: number;
@@ -59,7 +54,7 @@ export function layoutDockerScene(
 ): Map<string, Point> {
   const byKey = new Map(namespaces.map((ns) => [ns.name, ns]));
   const positions = new Map<string, Point>();
-  const titleWidth = (key: string) => Math.max(...titleOf(key).split('\n').map((l) => l.length)) * TITLE_CHAR_PX;
+  const titleWidth = (key: string) => Math.max(...titleOf(key).split('\n').map((l) => l.length)) * TITLE_CHAR_WIDTH_PX;
 
   const deviceBlock = (ns: string, device: DeviceSummary): Block => {
     const { w, h } = nodeSize(labelOf(ns, device));
@@ -117,13 +112,13 @@ export function layoutDockerScene(
     const innerW = Math.max(inner.w, 40);
     const innerH = Math.max(inner.h, 20);
     const w = Math.max(innerW + 2 * NAMESPACE_PADDING_PX, titleWidth(key));
-    const h = TITLE_PX + innerH + 2 * NAMESPACE_PADDING_PX;
+    const h = TITLE_ROOM_Y + innerH + 2 * NAMESPACE_PADDING_PX;
     return {
       w,
       h,
       place(x, y) {
         const left = x + (w - innerW) / 2;
-        const top = y + (titleBelow ? 0 : TITLE_PX) + NAMESPACE_PADDING_PX;
+        const top = y + (titleBelow ? 0 : TITLE_ROOM_Y) + NAMESPACE_PADDING_PX;
         if (inner.w > 0) inner.place(left + (innerW - inner.w) / 2, top + (innerH - inner.h) / 2);
         else positions.set(namespaceNodeId(key), { x: Math.round(left + innerW / 2), y: Math.round(top + innerH / 2) });
       },
@@ -258,7 +253,7 @@ export function layoutDockerScene(
     const y = uplinkY(leftHost.key) ?? uplinkY(rightHost.key) ?? top;
     const centre = Number.isFinite(leftEdge) && Number.isFinite(rightEdge) ? (leftEdge + rightEdge) / 2 : x / 2;
     // Level with the uplinks: the box's devices row on their line.
-    gap.block.place(centre - gap.block.w / 2, y - TITLE_PX - NAMESPACE_PADDING_PX - gap.block.h / 2 + TITLE_PX / 2 + NAMESPACE_PADDING_PX);
+    gap.block.place(centre - gap.block.w / 2, y - TITLE_ROOM_Y - NAMESPACE_PADDING_PX - gap.block.h / 2 + TITLE_ROOM_Y / 2 + NAMESPACE_PADDING_PX);
   }
   const hostCentre = new Map<string, number>();
   for (const host of scene.hosts) {

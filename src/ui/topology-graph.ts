@@ -45,16 +45,16 @@ const MIN_NODE_WIDTH = 64;
 /** Space between a namespace's border and its devices (the stylesheet's `padding`). */
 export const NAMESPACE_PADDING_PX = 18;
 /** Namespace titles: 15px bold sans, drawn above the box's top-left corner. */
-const TITLE_CHAR_WIDTH_PX = 9.5;
+export const TITLE_CHAR_WIDTH_PX = 9.5;
 
-const DEVICE_GAP_X = 26;
+export const DEVICE_GAP_X = 26;
 const ROW_GAP_Y = 28;
 const NAMESPACE_GAP_X = 70;
 /** Room between layers for the namespace's title (drawn above its box) and the links. */
 const LAYER_GAP_Y = 96;
 const COMPONENT_GAP_X = 110;
 /** A namespace's title above its box. */
-const TITLE_ROOM_Y = 24;
+export const TITLE_ROOM_Y = 24;
 
 export function deviceLabel(device: DeviceSummary): string {
   return [device.name, ...device.addresses].join('\n');
