@@ -174,32 +174,10 @@ export function tablesAt(netns: string, seed: number, lines: readonly string[], 
   const session = createEngineSession(seed, { trace: false });
   for (const line of lines.slice(0, -1)) session.exec(line);
   const last = lines.at(-1);
-  if (last === undefined || events <= 0) {
-    // Before the command's first event: the state the earlier commands left.
-    return session.tables(netns);
-  }
-  let seen = 0;
-  let taken: NamespaceTables | undefined;
-  const kernel = session.kernel();
-  kernel.trace = {
-    // Taken as the `events`-th event is emitted: the kernel emits an event once it has acted
-    // (a neighbour or FDB event after the entry changed).
-    emit: () => {
-      seen += 1;
-      if (seen < events) return;
-      kernel.trace = null;
-      taken = session.tables(netns);
-      throw new ReplayStop('replay reached the event');
-    },
-  };
-  try {
-    session.exec(last);
-  } catch (e) {
-    if (!(e instanceof ReplayStop)) throw e;
-  }
-  kernel.trace = null;
-  // Fewer events than asked for (the world changed since): the end of the command.
-  return taken ?? session.tables(netns);
+  // Before the command's first event: the state the earlier commands left. Fewer events than
+  // asked for (the world changed since): the end of the command.
+  if (last === undefined || events <= 0) return session.tables(netns);
+  return session.tablesDuring(last, netns, events) ?? session.tables(netns);
 }
 
 /** The engine behind the worker: the same methods as EngineApi, synchronous. */
@@ -213,8 +191,12 @@ export interface EngineSession {
   commandNames(): string[];
   peek(line: string): string;
   parseScenario(text: string): ParsedScenario;
-  /** The simulated machine's kernel (for replays that read state mid-command). */
-  kernel(): Kernel;
+  /**
+   * Runs `line` and reads the tables of `netns` as its `events`-th trace event is emitted (the
+   * kernel emits an event once it has acted: a neighbour or FDB event after the entry
+   * changed), then stops the command there; undefined if it made fewer events. For replays.
+   */
+  tablesDuring(line: string, netns: string, events: number): NamespaceTables | undefined;
 }
 
 /** A machine with its trace recorded, so every command reports what its packets did. */
@@ -340,8 +322,29 @@ export function createEngineSession(seed = 1, opts: { trace?: boolean } = {}): E
     commandNames() {
       return shell.commandNames();
     },
-    kernel() {
-      return shell.kernel;
+    tablesDuring(line, netns, events) {
+      const kernel = shell.kernel;
+      const before = kernel.trace;
+      let seen = 0;
+      let taken: NamespaceTables | undefined;
+      kernel.trace = {
+        emit: () => {
+          seen += 1;
+          if (seen < events) return;
+          kernel.trace = null;
+          taken = session.tables(netns);
+          throw new ReplayStop('replay reached the event');
+        },
+      };
+      try {
+        shell.run(line);
+      } catch (e) {
+        if (!(e instanceof ReplayStop)) throw e;
+      } finally {
+        kernel.trace = before;
+        rec.clear();
+      }
+      return taken;
     },
     peek(line) {
       const output = shell.run(line, shell.kernel.root, undefined, { still: true }).output;
