@@ -18,6 +18,9 @@ import { MS } from '../../src/engine/sim/scheduler.ts';
 import { udpBind } from '../../src/engine/socket/udp.ts';
 import { MemoryRecorder } from '../../src/engine/trace/events.ts';
 import { Shell } from '../../src/shell/shell.ts';
+import { readFileSync } from 'node:fs';
+import { createEngineSession, tablesAt } from '../../src/api/session.ts';
+import { parseScript } from '../../src/scenario/script.ts';
 
 interface Result {
   name: string;
@@ -246,6 +249,24 @@ for (const tracing of [false, true]) {
 }
 const scaling = [10, 1000, 10000].map((n) => ruleScaling(n, quick ? 5_000 : 50_000));
 for (const s of scaling) console.error(`${s.rules} rules: first packet ${s.firstPacketNs} ns, later packets ${s.laterPacketNs} ns`);
+/**
+ * The tables panel's exact state at an earlier event: the worker replays the world to it. The
+ * cost of one such replay at the middle event of a scenario's last command.
+ */
+function replayCost(file: string): { scenario: string; commands: number; milliseconds: number } {
+  const parsed = parseScript(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}:${parsed.line}: ${parsed.reason}`);
+  const lines = parsed.lines.map((l) => l.command);
+  const live = createEngineSession(1);
+  let events = 0;
+  for (const l of lines) events = (live.exec(l).events ?? []).length;
+  const runs = quick ? 2 : 5;
+  const t0 = performance.now();
+  for (let i = 0; i < runs; i++) tablesAt('', 1, lines, Math.max(1, events >> 1));
+  return { scenario: file, commands: lines.length, milliseconds: Math.round(((performance.now() - t0) / runs) * 10) / 10 };
+}
+const replays = ['scenarios/default.sh', 'scenarios/docker-swarm-overlay.sh', 'scenarios/scale-100.sh'].map(replayCost);
+for (const r of replays) console.error(`tables at an earlier event, ${r.scenario} (${r.commands} commands): ${r.milliseconds} ms`);
 const doc = {
   benchmark: 'engine-udp-bridge',
   node: process.version,
@@ -254,6 +275,7 @@ const doc = {
   kernelReference: 'real kernel on this path: 140,000–190,000 packets/s (kernel-facts.md)',
   results,
   ruleScaling: scaling,
+  tablesAtReplay: replays,
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/bench.json', JSON.stringify(doc, null, 2) + '\n');
